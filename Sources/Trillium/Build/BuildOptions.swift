@@ -1,0 +1,67 @@
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The site folder: holds `Content/` and optionally `Themes/`.
+    public var siteRoot: URL
+    /// Where the finished site goes; replaced atomically on success.
+    public var output: URL
+    /// Overrides `baseURL` from site.yaml.
+    public var baseURL: String?
+    /// Include pages marked `draft: true`.
+    public var drafts: Bool
+    /// Include pages whose `publishDate` is after today.
+    public var future: Bool
+    /// Today's date, passed in so builds are reproducible and testable.
+    public var today: Day
+    /// Threads for rendering and writing (Markdown parsing itself is serialized).
+    public var workers: Int
+
+    public init(siteRoot: URL, output: URL? = nil, baseURL: String? = nil, drafts: Bool = false, future: Bool = false,
+                today: Day = .today(), workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.siteRoot = siteRoot
+        self.output = output ?? siteRoot.appendingPathComponent("Public")
+        self.baseURL = baseURL
+        self.drafts = drafts
+        self.future = future
+        self.today = today
+        self.workers = max(1, workers)
+    }
+}
+
+extension Day {
+    /// The current date in UTC (or `TRILLIUM_TODAY=YYYY-MM-DD`, for reproducible builds and tests).
+    public static func today() -> Day {
+        if let override = ProcessInfo.processInfo.environment["TRILLIUM_TODAY"], let day = Day(parsing: override) { return day }
+        let seconds = Int(Date().timeIntervalSince1970)
+        return Day(ordinal: seconds / 86_400)
+    }
+
+    /// The date `ordinal` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var pagesPerLanguage: [Language: Int]
+    public var filesWritten: Int
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+
+    /// "Built 22 English and 22 French pages (310 files) in 0.42 s."
+    public var summary: String {
+        let en = pagesPerLanguage[.en] ?? 0, fr = pagesPerLanguage[.fr] ?? 0
+        let warningText = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        return "Built \(en) English and \(fr) French pages (\(filesWritten) files) in \(String(format: "%.2f", seconds)) s\(warningText)."
+    }
+}

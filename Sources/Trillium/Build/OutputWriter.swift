@@ -1,0 +1,86 @@
+import Foundation
+
+/// Writes a build into a staging folder beside the output, then swaps it into place.
+///
+/// A failed or interrupted build never touches the output: the staging folder is simply left
+/// behind (and cleared by the next build). The old tree is renamed away and deleted by a
+/// detached process, so nobody waits for a slow disk to remove thousands of files.
+public final class OutputWriter: @unchecked Sendable {
+    public let output: URL
+    public let staging: URL
+    private let lock = NSLock()
+    private var written = 0
+    private var createdFolders: Set<String> = []
+
+    public init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeLeftovers(beside: self.output)
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    public var filesWritten: Int { lock.withLock { written } }
+
+    /// Writes `data` at `path` below the site root (no leading slash). Safe from many threads.
+    public func write(_ data: Data, to path: String) throws {
+        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output paths are planned inside the site")
+        let url = staging.appendingPathComponent(path)
+        let folder = url.deletingLastPathComponent()
+        let needsFolder = lock.withLock { createdFolders.insert(folder.path).inserted }
+        if needsFolder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try data.write(to: url)
+        lock.withLock { written += 1 }
+    }
+
+    public func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Moves the finished build into place. The previous output is renamed, then removed in the background.
+    public func commit() throws {
+        let fileManager = FileManager.default
+        var old: URL?
+        if fileManager.fileExists(atPath: output.path) {
+            let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-\(Int(Date().timeIntervalSince1970))")
+            try fileManager.moveItem(at: output, to: trash)
+            old = trash
+        }
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            if let old { try? fileManager.moveItem(at: old, to: output) }
+            throw error
+        }
+        if let old { Self.removeInBackground(old) }
+    }
+
+    /// Gives up on this build: the output stays exactly as it was.
+    public func discard() {
+        Self.removeInBackground(staging)
+    }
+
+    /// Staging and old trees left by interrupted builds of this output.
+    static func removeLeftovers(beside output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).old-"]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where prefixes.contains(where: { name.hasPrefix($0) }) {
+            // Skip a staging folder of a build that is still running.
+            if name.hasPrefix(prefixes[0]), let pid = Int32(name.dropFirst(prefixes[0].count)), pid != getpid(), kill(pid, 0) == 0 { continue }
+            removeInBackground(parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Deletes a folder from a detached `rm` so the caller does not wait for the disk.
+    static func removeInBackground(_ url: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--", url.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { try? FileManager.default.removeItem(at: url) }
+    }
+}

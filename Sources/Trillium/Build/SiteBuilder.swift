@@ -1,0 +1,33 @@
+import Foundation
+
+/// The whole build: load, check, render into a staging folder, then swap it into place.
+public struct SiteBuilder: Sendable {
+    public init() {}
+
+    public func build(_ options: BuildOptions) throws -> BuildReport {
+        let start = Date()
+        var diagnostics = DiagnosticList()
+        guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            throw BuildFailure(diagnostics.items)
+        }
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(output: options.output)
+        } catch {
+            throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot prepare the output folder: \(error.localizedDescription)")])
+        }
+        let counts = SiteRenderer(site: site).render(into: writer, diagnostics: &diagnostics).pagesPerLanguage
+        guard !diagnostics.hasErrors else {
+            writer.discard()
+            throw BuildFailure(diagnostics.items)
+        }
+        do {
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot move the new site into place: \(error.localizedDescription)")])
+        }
+        return BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
+                           warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
+    }
+}

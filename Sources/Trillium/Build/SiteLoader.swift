@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything read from a site folder and validated, ready to render.
+public struct LoadedSite: Sendable {
+    public var config: SiteConfig
+    public var theme: Theme
+    public var plan: SitePlan
+    public var services: ServiceDirectory?
+    public var files: SiteFileSystem
+    public var options: BuildOptions
+}
+
+/// Reads `Content/`, the theme and the services, and checks what can be checked before rendering.
+public struct SiteLoader: Sendable {
+    public init() {}
+
+    public func load(_ options: BuildOptions, diagnostics: inout DiagnosticList) -> LoadedSite? {
+        let files = SiteFileSystem(root: options.siteRoot)
+        guard files.exists("Content") else {
+            diagnostics.error(SourceLocation(file: "Content"), "there is no Content/ folder in \(options.siteRoot.path)",
+                              hint: "Run trillium in the site's folder or pass --site DIR.")
+            return nil
+        }
+        var config: SiteConfig?
+        if let text = files.readText(SiteConfigLoader.path, diagnostics: &diagnostics) {
+            let (parsed, problems) = SiteConfigLoader().parse(text)
+            diagnostics.append(contentsOf: problems)
+            config = parsed
+        }
+        if var value = config, let baseURL = options.baseURL {
+            guard URLCheck.isAbsoluteWebURL(baseURL) else {
+                diagnostics.error(SourceLocation(file: "--base-url"), "`\(baseURL)` is not an absolute http(s) URL")
+                return nil
+            }
+            value.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            config = value
+        }
+        let theme = ThemeLoader().load(name: config?.theme ?? "default", site: files, diagnostics: &diagnostics)
+        let pages = loadPages(files: files, options: options, diagnostics: &diagnostics)
+        let services = ServiceLoader(today: options.today).load(from: files, diagnostics: &diagnostics)
+        var plan = SitePlanner().plan(pages, diagnostics: &diagnostics)
+        guard let config, let theme else { return nil }
+        plan.knownPaths.formUnion(GeneratedPages.paths(plan: plan, services: services))
+        return LoadedSite(config: config, theme: theme, plan: plan, services: services, files: files, options: options)
+    }
+
+    /// Reads and parses every Markdown page, then leaves out drafts and scheduled pages.
+    func loadPages(files: SiteFileSystem, options: BuildOptions, diagnostics: inout DiagnosticList) -> [Page] {
+        var pages: [Page] = []
+        for language in Language.allCases {
+            let folder = "Content/\(language.rawValue)"
+            guard files.exists(folder) else {
+                diagnostics.error(SourceLocation(file: folder), "there is no \(folder)/ folder", hint: "Every page must exist in English and French.")
+                continue
+            }
+            let prefix = folder + "/"
+            for path in files.files(in: folder, withExtension: nil, diagnostics: &diagnostics) {
+                guard path.hasSuffix(".md") else {
+                    diagnostics.warning(SourceLocation(file: path), "this file is not Markdown and is ignored", hint: "Content pages end in .md.")
+                    continue
+                }
+                guard let text = files.readText(path, diagnostics: &diagnostics) else { continue }
+                let (page, problems) = PageParser().parse(text, language: language, relativePath: String(path.dropFirst(prefix.count)), sourcePath: path)
+                diagnostics.append(contentsOf: problems)
+                if let page { pages.append(page) }
+            }
+        }
+        checkPublishingAgreement(pages, diagnostics: &diagnostics)
+        return pages.filter { page in
+            if page.frontMatter.draft && !options.drafts { return false }
+            if let publish = page.frontMatter.publishDate, publish > options.today, !options.future { return false }
+            return true
+        }
+    }
+
+    /// Twins must agree on being drafts or scheduled, or one language would publish alone.
+    func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) {
+        var english: [String: Page] = [:]
+        for page in pages where page.language == .en { english[page.pairingKey] = page }
+        for page in pages where page.language == .fr {
+            guard let twin = english[page.pairingKey] else { continue }
+            if twin.frontMatter.draft != page.frontMatter.draft {
+                diagnostics.error(page.location, "this page is \(page.frontMatter.draft ? "" : "not ")a draft but its twin \(twin.sourcePath) is\(twin.frontMatter.draft ? "" : " not")",
+                                  hint: "Set the same `draft:` value in both languages.")
+            }
+            if twin.frontMatter.publishDate != page.frontMatter.publishDate {
+                diagnostics.error(page.location, "this page's publishDate differs from its twin \(twin.sourcePath)",
+                                  hint: "Publish both languages on the same date.")
+            }
+        }
+    }
+}

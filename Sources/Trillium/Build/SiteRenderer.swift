@@ -1,0 +1,168 @@
+import Foundation
+import Mustache
+
+/// Renders a loaded site and hands every file to the writer, page by page.
+///
+/// Pages are rendered and written one at a time on several threads; only small facts (headings,
+/// anchors to check) are kept, never every rendered page.
+public struct SiteRenderer: Sendable {
+    let site: LoadedSite
+    let factory: ViewFactory
+
+    public init(site: LoadedSite) {
+        self.site = site
+        self.factory = ViewFactory(config: site.config, theme: site.theme, plan: site.plan)
+    }
+
+    var config: SiteConfig { site.config }
+    var plan: SitePlan { site.plan }
+
+    /// Result of rendering one content page.
+    struct PageOutcome: Sendable {
+        var headings: [Heading]
+        var anchors: [ContentLinkResolver.AnchorCheck]
+        var diagnostics: [Diagnostic]
+        var plainText: String
+    }
+
+    /// What a render produced besides files.
+    public struct Summary: Sendable {
+        public var pagesPerLanguage: [Language: Int]
+        /// Each content page's text without markup (kept only when asked for, for `check`).
+        public var plainTexts: [(Page, String)]
+    }
+
+    /// Renders everything into `writer`.
+    public func render(into writer: OutputWriter, keepPlainText: Bool = false, diagnostics: inout DiagnosticList) -> Summary {
+        let outcomes = Parallel.map(plan.pages.count, workers: site.options.workers) { index in
+            renderContentPage(index, writer: writer, keepPlainText: keepPlainText)
+        }
+        let texts = keepPlainText ? zip(plan.pages, outcomes.map(\.plainText)).map { ($0, $1) } : []
+        for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
+        checkAnchors(outcomes, diagnostics: &diagnostics)
+        var counts: [Language: Int] = [:]
+        for page in plan.pages { counts[page.language, default: 0] += 1 }
+        if let services = site.services {
+            let generated = ServicePagesRenderer(renderer: self, directory: services).render(into: writer, diagnostics: &diagnostics)
+            for (language, count) in generated { counts[language, default: 0] += count }
+        }
+        renderSiteFiles(into: writer, diagnostics: &diagnostics)
+        return Summary(pagesPerLanguage: counts, plainTexts: texts)
+    }
+
+    // MARK: Content pages
+
+    func renderContentPage(_ index: Int, writer: OutputWriter, keepPlainText: Bool) -> PageOutcome {
+        let page = plan.pages[index]
+        var diagnostics = DiagnosticList()
+        var resolver = ContentLinkResolver(plan: plan, page: page, config: config)
+        let markdown = MarkdownRenderer(allowedHTML: Set(config.allowedHTMLElements))
+            .render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine, diagnostics: &diagnostics) { url, location, diagnostics in
+                resolver.resolve(url, at: location, diagnostics: &diagnostics)
+            }
+        for location in markdown.imagesWithoutAlt {
+            diagnostics.error(location, "this image has no alternative text", hint: "Describe the image between the brackets: ![what it shows](file.png).")
+        }
+        checkHeadingLevels(markdown.headings, page: page, diagnostics: &diagnostics)
+        let twin = plan.twin(of: index)
+        var view = factory.base(language: page.language, urlPath: page.urlPath, twinPath: twin.urlPath, title: page.frontMatter.title,
+                                description: page.frontMatter.description, breadcrumbs: factory.breadcrumbs(for: page),
+                                lastModified: page.frontMatter.lastmod ?? page.frontMatter.date)
+        view.content = markdown.html
+        view.published = page.frontMatter.date.map { factory.date($0, page.language) }
+        if markdown.headings.filter({ $0.level == 2 }).count >= 3 { view.toc = ViewFactory.toc(markdown.headings) }
+        let template = page.frontMatter.layout ?? (page.isHome ? "home" : page.isSection ? "section" : "page")
+        guard site.theme.templateNames.contains(template) else {
+            diagnostics.error(page.location, "layout `\(template)` does not exist in the theme",
+                              hint: "Use one of: \(site.theme.templateNames.sorted().joined(separator: ", ")).")
+            return PageOutcome(headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items, plainText: keepPlainText ? markdown.plainText : "")
+        }
+        if page.isHome { view.latestUpdates = latestUpdates(page.language) }
+        let children = SiteStructure.children(of: page, in: plan)
+        if page.isSection, UpdatesSection.isUpdates(page, plan: plan) {
+            view.feeds = FeedLinksView(atom: config.href(page.urlPath + "feed.xml"), json: config.href(page.urlPath + "feed.json"))
+            let pages = stride(from: 0, to: children.count, by: config.paginate).map { Array(children[$0..<min(children.count, $0 + config.paginate)]) }
+            for (number, slice) in pages.enumerated() {
+                var paged = view
+                paged.children = slice.map(card)
+                let path = number == 0 ? page.urlPath : page.urlPath + "page/\(number + 1)/"
+                if pages.count > 1 {
+                    paged.pagination = pagination(section: page, current: number + 1, total: pages.count)
+                    if number > 0 {
+                        paged.canonical = config.absoluteURL(path)
+                        paged.documentTitle += " (\(number + 1)/\(pages.count))"
+                    }
+                }
+                write(paged, template: template, to: path, language: page.language, writer: writer, diagnostics: &diagnostics)
+            }
+            writeFeeds(section: page, posts: children, writer: writer, diagnostics: &diagnostics)
+        } else {
+            view.children = children.map(card)
+            write(view, template: template, to: page.urlPath, language: page.language, writer: writer, diagnostics: &diagnostics)
+        }
+        return PageOutcome(headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items, plainText: keepPlainText ? markdown.plainText : "")
+    }
+
+    func card(_ page: Page) -> CardView {
+        CardView(title: page.frontMatter.title, href: config.href(page.urlPath), text: page.frontMatter.description,
+                 date: page.frontMatter.date.map { factory.date($0, page.language) })
+    }
+
+    func latestUpdates(_ language: Language) -> [CardView] {
+        let posts = plan.pages.filter { $0.language == language && !$0.isSection && $0.frontMatter.date != nil }
+        return Array(posts.sorted(by: SiteStructure.order).prefix(3)).map(card)
+    }
+
+    func pagination(section: Page, current: Int, total: Int) -> PaginationView {
+        func path(_ number: Int) -> String { config.href(number == 1 ? section.urlPath : section.urlPath + "page/\(number)/") }
+        return PaginationView(previous: current > 1 ? path(current - 1) : nil, next: current < total ? path(current + 1) : nil,
+                              pages: (1...total).map { LinkView(title: String($0), href: path($0), current: $0 == current) },
+                              current: current, total: total)
+    }
+
+    /// Headings start at h2 (the title is the h1) and never skip a level.
+    func checkHeadingLevels(_ headings: [Heading], page: Page, diagnostics: inout DiagnosticList) {
+        var previous = 1
+        for heading in headings {
+            if heading.level == 1 {
+                diagnostics.warning(page.location, "heading “\(heading.text)” is a level-1 heading; the page title is already the h1",
+                                    hint: "Start section headings at ## (level 2).")
+            } else if heading.level > previous + 1 {
+                diagnostics.warning(page.location, "heading “\(heading.text)” jumps from level \(previous) to level \(heading.level)",
+                                    hint: "Don't skip heading levels: screen-reader users navigate by them.")
+            }
+            previous = heading.level
+        }
+    }
+
+    func checkAnchors(_ outcomes: [PageOutcome], diagnostics: inout DiagnosticList) {
+        for outcome in outcomes {
+            for anchor in outcome.anchors {
+                let target = plan.pages[anchor.targetIndex]
+                let ids = Set(outcomes[anchor.targetIndex].headings.map(\.id) + ["main"])
+                if !ids.contains(anchor.fragment) {
+                    let known = outcomes[anchor.targetIndex].headings.map(\.id).prefix(8).joined(separator: ", ")
+                    diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(target.sourcePath), but that page has no such heading",
+                                      hint: known.isEmpty ? "That page has no headings." : "Its heading ids are: \(known).")
+                }
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// Renders a view with a template and writes it as `index.html` under `urlPath` (or at a file path).
+    func write(_ view: PageView, template: String, to urlPath: String, language: Language, writer: OutputWriter,
+               diagnostics: inout DiagnosticList) {
+        let html = renderHTML(view, template: template, language: language)
+        let path = urlPath.hasSuffix("/") ? String(urlPath.dropFirst()) + "index.html" : String(urlPath.dropFirst())
+        do { try writer.write(html, to: path) } catch {
+            diagnostics.error(SourceLocation(file: "Public/" + path), "could not write the file: \(error.localizedDescription)")
+        }
+    }
+
+    func renderHTML(_ view: PageView, template: String, language: Language) -> String {
+        let html = site.theme.library.render(view.prepared(), withTemplate: template) ?? ""
+        return language == .fr ? FrenchTypography.apply(toHTML: html) : html
+    }
+}

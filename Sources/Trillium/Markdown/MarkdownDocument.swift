@@ -1,0 +1,70 @@
+/// A heading found in a page, with the id its anchor gets.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// The result of rendering one Markdown text: HTML plus what later stages need from it.
+public struct MarkdownDocument: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    /// Text without markup, for search and readability.
+    public var plainText: String
+    /// Whether an image lacks alternative text (reported by `check`).
+    public var imagesWithoutAlt: [SourceLocation]
+}
+
+/// Which raw HTML elements may pass through Markdown when a site allows them.
+public enum MarkdownHTMLPolicy {
+    /// Phrasing elements that cannot run script or load anything.
+    public static let permitted: Set<String> = ["abbr", "b", "br", "cite", "dfn", "em", "i", "kbd", "mark", "q", "s", "small", "strong", "sub", "sup", "u", "wbr"]
+}
+
+/// Stable anchor ids for headings: accents folded, lowercase, hyphens; duplicates numbered.
+public struct HeadingIDGenerator: Sendable {
+    private var used: [String: Int] = [:]
+
+    public init() {}
+
+    public static func slugify(_ text: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in TextFolding.foldToASCII(text).unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result.unicodeScalars.append(scalar)
+            } else if scalar != "'" {
+                pendingHyphen = true
+            }
+        }
+        return result.isEmpty ? "section" : result
+    }
+
+    public mutating func id(for text: String) -> String {
+        let base = Self.slugify(text)
+        let count = used[base, default: 0]
+        used[base] = count + 1
+        return count == 0 ? base : "\(base)-\(count)"
+    }
+}
+
+/// Folding of accented Latin letters to ASCII, shared by heading ids and slugs.
+public enum TextFolding {
+    static let table: [Character: String] = [
+        "à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "å": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
+        "î": "i", "ï": "i", "í": "i", "ì": "i", "ô": "o", "ö": "o", "ó": "o", "ò": "o", "õ": "o", "ù": "u", "û": "u",
+        "ü": "u", "ú": "u", "ÿ": "y", "ñ": "n", "œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'",
+    ]
+
+    /// Lowercases and folds accents; other characters pass through lowercased.
+    public static func foldToASCII(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.lowercased() {
+            if character.isASCII { result.append(character) } else if let folded = table[character] { result += folded } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+/// A phone number a person can dial in Ontario: a North American number or a short code.
+public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
+    /// Short codes accepted on their own.
+    public static let shortCodes: Set<String> = ["211", "311", "811", "911", "988"]
+
+    /// Digits only, with country code for long numbers: `18339001010`, or a short code `211`.
+    public let digits: String
+
+    /// Parses `1-833-900-1010`, `833-900-1010`, `(833) 900-1010`, `+1 833 900 1010` or a short code.
+    public init?(_ text: String) {
+        let allowed = Set("0123456789-() .+")
+        guard !text.isEmpty, text.allSatisfy({ allowed.contains($0) }) else { return nil }
+        var digits = text.filter(\.isNumber)
+        if text.contains("+") && !text.hasPrefix("+1") && !text.hasPrefix("+ 1") { return nil }
+        if Self.shortCodes.contains(digits), !text.contains("+") {
+            self.digits = digits
+            return
+        }
+        if digits.count == 10 { digits = "1" + digits }
+        guard digits.count == 11, digits.first == "1" else { return nil }
+        let area = Array(digits.dropFirst())
+        // NANP: area code and exchange start with 2–9.
+        guard let a = area.first, let e = area.dropFirst(3).first, a >= "2", e >= "2" else { return nil }
+        self.digits = digits
+    }
+
+    public var isShortCode: Bool { digits.count == 3 }
+
+    /// `tel:` link target: `tel:+18339001010` or `tel:211`.
+    public var telURI: String { isShortCode ? "tel:\(digits)" : "tel:+\(digits)" }
+
+    /// E.164 form for data exports: `+18339001010` or the short code.
+    public var e164: String { isShortCode ? digits : "+\(digits)" }
+
+    /// Display form: `1-833-900-1010`; short codes as written (`211`).
+    public var description: String {
+        if isShortCode { return digits }
+        let d = Array(digits)
+        return "1-\(String(d[1...3]))-\(String(d[4...6]))-\(String(d[7...10]))"
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Trillium
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site without publishing it: everything the build checks, and more.",
+        discussion: "Exits non-zero when there are errors; warnings alone exit zero."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "Output format: text (path:line:col: severity: message) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let result = SiteChecker().check(siteOptions.buildOptions(output: nil))
+        switch format {
+        case .text:
+            for diagnostic in result.diagnostics { print(diagnostic.description) }
+            for score in result.readability { print(score.description) }
+            print(result.summary)
+        case .json:
+            FileHandle.standardOutput.write(result.jsonData())
+        }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+    }
+}

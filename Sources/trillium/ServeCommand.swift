@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import Trillium
+import TrilliumPreview
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build, serve on 127.0.0.1 and rebuild when Content/ or Themes/ change; open pages reload by themselves."
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "Port to listen on (127.0.0.1 only).")
+    var port: UInt16 = 1313
+
+    func run() async throws {
+        try await PreviewServer(options: siteOptions.buildOptions(output: nil), port: port).run()
+    }
+}

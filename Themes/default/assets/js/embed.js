@@ -1,0 +1,364 @@
+/* Trillium partner widget: <trillium-services lang="fr" category="crisis-line" limit="5">.
+ * Partners load this file from the site's stable URL (<site>/embed.js). It reads
+ * <site>/api/v1/services.json and shows a short, accessible list of help services
+ * inside a shadow root. The JSON is treated as data: every value goes through
+ * textContent or a checked URL, never through innerHTML. Nothing is stored.
+ *
+ * Attributes: lang, category, region, audience (space- or comma-separated ids; a
+ * service matches if it has any of them), limit, heading, heading-level (default 2),
+ * src (another services.json URL). Partners may restyle through CSS custom properties
+ * on the element: --trillium-text, --trillium-accent (links), --trillium-focus,
+ * --trillium-background, --trillium-border, --trillium-divider, --trillium-radius,
+ * --trillium-font. By default everything follows the host page's text colour. */
+(function () {
+  "use strict";
+
+  var HOTLINE = { number: "1-833-900-1010", tel: "+18339001010" };
+
+  var TEXT = {
+    en: {
+      heading: "Help services",
+      loading: "Loading help services…",
+      error: "Couldn’t load services. For help call ",
+      empty: "No services match. For help call ",
+      seeAll: "See all services",
+      open247: "Open 24/7",
+      kinds: { voice: "Call", text: "Text", tty: "TTY:", fallback: "Call" }
+    },
+    fr: {
+      heading: "Services d’aide",
+      loading: "Chargement des services d’aide…",
+      error: "Impossible de charger les services. Pour obtenir de l’aide, appelez le ",
+      empty: "Aucun service ne correspond. Pour obtenir de l’aide, appelez le ",
+      seeAll: "Voir tous les services",
+      open247: "Ouvert 24\u00a0h sur 24, 7\u00a0jours sur 7",
+      kinds: { voice: "Appeler le", text: "Texto au", tty: "ATS\u00a0:", fallback: "Appeler le" }
+    }
+  };
+
+  var CSS = [
+    ":host{display:block;color:var(--trillium-text,inherit);font-family:var(--trillium-font,system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif);line-height:1.5}",
+    ":host([hidden]){display:none}",
+    ".tw{background:var(--trillium-background,transparent);border:var(--trillium-border,1px solid currentColor);border-radius:var(--trillium-radius,4px);padding:1em}",
+    ".tw-heading{margin:0 0 .5em;font-size:1.25em;line-height:1.3}",
+    ".tw-list{list-style:none;margin:0;padding:0}",
+    ".tw-service{margin:0;padding:.75em 0;border-top:1px solid var(--trillium-divider,currentColor)}",
+    ".tw-service:first-child{border-top:0;padding-top:0}",
+    ".tw-name{margin:0;font-size:1.05em;line-height:1.3}",
+    ".tw-summary{margin:.25em 0}",
+    ".tw-contacts{list-style:none;margin:.25em 0;padding:0}",
+    "a{color:var(--trillium-accent,currentColor);text-decoration:underline;text-underline-offset:.15em}",
+    "a:hover{text-decoration-thickness:.15em}",
+    "a:focus{outline:3px solid var(--trillium-focus,currentColor);outline-offset:2px}",
+    ".tw-contacts a,.tw-all{display:inline-block;min-height:24px;padding:.2em 0}",
+    ".tw-number{white-space:nowrap;font-weight:bold}",
+    ".tw-meta{margin:.25em 0 0}",
+    ".tw-badge{display:inline-block;margin:0;padding:0 .4em;border:1px solid currentColor;border-radius:3px;font-size:.9em}",
+    ".tw-status{margin:.5em 0}",
+    ".tw-status:empty{display:none}",
+    ".tw-all{margin-top:.5em;font-weight:bold}",
+    "@media (forced-colors:active){.tw,.tw-badge{border-color:CanvasText}}"
+  ].join("\n");
+
+  /** "fr", "fr-CA", "FR" -> "fr"; anything else -> "en". */
+  function pickLang(value) {
+    return /^fr(?:-|$)/i.test(String(value || "").trim()) ? "fr" : "en";
+  }
+
+  /** The site base ("https://site/") from the URL this script was loaded from. */
+  function baseFromScriptURL(src) {
+    if (!src) return "";
+    return String(src).replace(/[?#].*$/, "").replace(/[^/]*$/, "");
+  }
+
+  /** The site base from a services.json URL given in a src attribute. */
+  function baseFromServicesURL(url) {
+    var clean = String(url || "").replace(/[?#].*$/, "");
+    var cut = clean.lastIndexOf("api/v1/");
+    return cut >= 0 ? clean.slice(0, cut) : clean.replace(/[^/]*$/, "");
+  }
+
+  /** Space- or comma-separated attribute value -> list of ids. */
+  function idList(value) {
+    return String(value || "").split(/[\s,]+/).filter(Boolean);
+  }
+
+  /** Positive whole number or 0 (meaning no limit). */
+  function parseLimit(value) {
+    var n = parseInt(value, 10);
+    return n > 0 ? n : 0;
+  }
+
+  function parseHeadingLevel(value) {
+    var n = parseInt(value, 10);
+    return n >= 1 && n <= 6 ? n : 2;
+  }
+
+  function overlaps(have, wanted) {
+    if (!wanted.length) return true;
+    if (!Array.isArray(have)) return false;
+    for (var i = 0; i < wanted.length; i++) if (have.indexOf(wanted[i]) >= 0) return true;
+    return false;
+  }
+
+  /** Services that match every given list (any id within a list), cut to the limit. */
+  function filterServices(services, filter) {
+    var out = (Array.isArray(services) ? services : []).filter(function (s) {
+      return s && typeof s === "object" &&
+        overlaps(s.categories, filter.categories || []) &&
+        overlaps(s.regions, filter.regions || []) &&
+        overlaps(s.audiences, filter.audiences || []);
+    });
+    return filter.limit > 0 ? out.slice(0, filter.limit) : out;
+  }
+
+  /** A {en, fr} value in the wanted language, falling back to the other one. */
+  function localized(value, lang) {
+    if (typeof value === "string") return value;
+    if (!value || typeof value !== "object") return "";
+    return String(value[lang] || value[lang === "fr" ? "en" : "fr"] || "");
+  }
+
+  /** Only http(s) links survive; anything else (javascript:, data:) gives "". */
+  function safeWebURL(value, base) {
+    try {
+      var url = new URL(String(value), base || undefined);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  /** "tel:+18339001010" from the phone's tel field, or from the digits of its number. */
+  function telHref(phone) {
+    var raw = String(phone.tel || phone.number || "").replace(/[^\d+]/g, "");
+    return raw ? "tel:" + raw : "";
+  }
+
+  /** The words before the number: "Call", "Appeler le", "Texto au"… */
+  function phoneVerb(phone, lang) {
+    var kinds = TEXT[lang].kinds;
+    var label = localized(phone.label, lang).trim();
+    if (!label) return kinds[phone.kind] || kinds.fallback;
+    // French needs "le" before a number after a bare verb ("Appeler le 1-833…").
+    if (lang === "fr" && phone.kind !== "tty" && !/(?:\s(?:le|au|aux|la)|:)$/i.test(label)) {
+      return label + (phone.kind === "text" ? " au" : " le");
+    }
+    return label;
+  }
+
+  /** Directory link for the widget's language, carrying a single-valued filter along. */
+  function directoryURL(base, lang, filter) {
+    var params = [];
+    [["category", filter.categories], ["region", filter.regions], ["audience", filter.audiences]].forEach(function (pair) {
+      if (pair[1] && pair[1].length === 1) params.push(pair[0] + "=" + encodeURIComponent(pair[1][0]));
+    });
+    return base + lang + "/services/" + (params.length ? "?" + params.join("&") : "");
+  }
+
+  var api = {
+    pickLang: pickLang,
+    baseFromScriptURL: baseFromScriptURL,
+    baseFromServicesURL: baseFromServicesURL,
+    idList: idList,
+    parseLimit: parseLimit,
+    parseHeadingLevel: parseHeadingLevel,
+    filterServices: filterServices,
+    localized: localized,
+    safeWebURL: safeWebURL,
+    telHref: telHref,
+    phoneVerb: phoneVerb,
+    directoryURL: directoryURL,
+    TEXT: TEXT
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+
+  if (typeof window === "undefined" || !window.customElements || typeof HTMLElement === "undefined") return;
+  if (window.customElements.get("trillium-services")) return;
+
+  var script = document.currentScript;
+  var SITE_BASE = baseFromScriptURL(script && script.src);
+  var requests = {}; // services.json URL -> promise, shared by every widget on the page
+  var sharedSheet = null;
+
+  function loadServices(url) {
+    if (!requests[url]) {
+      requests[url] = window.fetch(url, { credentials: "omit", mode: "cors", referrerPolicy: "no-referrer" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          if (!data || !Array.isArray(data.services)) throw new Error("Unexpected services.json");
+          return data;
+        });
+      // A failed request may be retried by a widget added later.
+      requests[url].catch(function () { delete requests[url]; });
+    }
+    return requests[url];
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function link(href, className, text) {
+    var a = el("a", className, text);
+    a.href = href;
+    a.rel = "noreferrer";
+    return a;
+  }
+
+  function hotlineLink() {
+    var a = link("tel:" + HOTLINE.tel, "tw-hotline", "");
+    a.appendChild(el("span", "tw-number", HOTLINE.number));
+    return a;
+  }
+
+  function styleShadow(shadow) {
+    var canAdopt = window.ShadowRoot && "adoptedStyleSheets" in ShadowRoot.prototype && typeof CSSStyleSheet === "function";
+    if (canAdopt) {
+      try {
+        if (!sharedSheet) {
+          sharedSheet = new CSSStyleSheet();
+          sharedSheet.replaceSync(CSS);
+        }
+        shadow.adoptedStyleSheets = [sharedSheet];
+        return;
+      } catch (e) {
+        // Older engines: fall through to a <style> element.
+      }
+    }
+    shadow.appendChild(el("style", "", CSS));
+  }
+
+  class TrilliumServices extends HTMLElement {
+    static get observedAttributes() {
+      return ["lang", "category", "region", "audience", "limit", "heading", "heading-level", "src"];
+    }
+
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        styleShadow(this.attachShadow({ mode: "open" }));
+      }
+      this._render();
+    }
+
+    attributeChangedCallback() {
+      if (!this.isConnected || !this.shadowRoot || this._pending) return;
+      // Several attributes often change together; draw once.
+      this._pending = true;
+      var self = this;
+      Promise.resolve().then(function () {
+        self._pending = false;
+        self._render();
+      });
+    }
+
+    _lang() {
+      var own = this.getAttribute("lang");
+      if (own) return pickLang(own);
+      var parent = this.parentElement && this.parentElement.closest("[lang]");
+      return pickLang(parent ? parent.getAttribute("lang") : document.documentElement.lang);
+    }
+
+    _render() {
+      var lang = this._lang();
+      var words = TEXT[lang];
+      var src = this.getAttribute("src");
+      var jsonURL = src ? safeWebURL(src, document.baseURI) : SITE_BASE ? SITE_BASE + "api/v1/services.json" : "";
+      var base = SITE_BASE || baseFromServicesURL(jsonURL);
+      var filter = {
+        categories: idList(this.getAttribute("category")),
+        regions: idList(this.getAttribute("region")),
+        audiences: idList(this.getAttribute("audience")),
+        limit: parseLimit(this.getAttribute("limit"))
+      };
+      var level = parseHeadingLevel(this.getAttribute("heading-level"));
+
+      var root = el("div", "tw");
+      root.lang = lang === "fr" ? "fr-CA" : "en";
+      var heading = el("h" + level, "tw-heading", this.getAttribute("heading") || words.heading);
+      var status = el("p", "tw-status", words.loading);
+      status.setAttribute("role", "status");
+      root.appendChild(heading);
+      root.appendChild(status);
+      this._replace(root);
+
+      var token = {};
+      this._token = token;
+      var self = this;
+      var request = jsonURL && window.fetch ? loadServices(jsonURL) : Promise.reject(new Error("No services URL"));
+      request.then(function (data) {
+        if (self._token !== token) return;
+        var services = filterServices(data.services, filter);
+        if (!services.length) {
+          status.textContent = words.empty;
+          status.appendChild(hotlineLink());
+        } else {
+          status.textContent = "";
+          root.insertBefore(self._list(services, lang, Math.min(level + 1, 6), base), status);
+        }
+        if (base) root.appendChild(link(directoryURL(base, lang, filter), "tw-all", words.seeAll));
+      }, function () {
+        if (self._token !== token) return;
+        status.textContent = words.error;
+        status.appendChild(hotlineLink());
+        // The site itself may still be reachable even when the data is not.
+        if (base) root.appendChild(link(directoryURL(base, lang, filter), "tw-all", words.seeAll));
+      });
+    }
+
+    _replace(root) {
+      var shadow = this.shadowRoot;
+      var old = shadow.querySelector(".tw");
+      if (old) shadow.replaceChild(root, old);
+      else shadow.appendChild(root);
+    }
+
+    _list(services, lang, nameLevel, base) {
+      var words = TEXT[lang];
+      var ul = el("ul", "tw-list");
+      services.forEach(function (service) {
+        var li = el("li", "tw-service");
+        var name = localized(service.name, lang);
+        var href = safeWebURL(service.urls && localized(service.urls, lang), base);
+        var title = el("h" + nameLevel, "tw-name");
+        if (href) title.appendChild(link(href, "", name));
+        else title.textContent = name;
+        li.appendChild(title);
+
+        var summary = localized(service.summary, lang);
+        if (summary) li.appendChild(el("p", "tw-summary", summary));
+
+        var phones = (Array.isArray(service.phones) ? service.phones : []).filter(function (p) {
+          return p && telHref(p);
+        });
+        if (phones.length) {
+          var contacts = el("ul", "tw-contacts");
+          phones.forEach(function (phone) {
+            var a = link(telHref(phone), "", phoneVerb(phone, lang) + " ");
+            a.appendChild(el("span", "tw-number", String(phone.number || phone.tel)));
+            var item = el("li");
+            item.appendChild(a);
+            contacts.appendChild(item);
+          });
+          li.appendChild(contacts);
+        }
+
+        if (service.hours && service.hours.open_24_7 === true) {
+          var meta = el("p", "tw-meta");
+          meta.appendChild(el("span", "tw-badge", words.open247));
+          li.appendChild(meta);
+        }
+        ul.appendChild(li);
+      });
+      return ul;
+    }
+  }
+
+  window.customElements.define("trillium-services", TrilliumServices);
+})();
