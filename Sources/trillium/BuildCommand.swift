@@ -32,3 +32,32 @@ struct BuildCommand: ParsableCommand {
         }
     }
 }
+
+struct NginxConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nginx-config",
+        abstract: "Print an nginx server block that serves the built site with the right HTTP headers.",
+        discussion: "The block sets the Content-Security-Policy (with frame-ancestors), Referrer-Policy, caching and CORS rules that a <meta> tag cannot."
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder nginx serves (the build output).", valueName: "dir"))
+    var root: String
+
+    @Option(name: .long, help: "The listen directive's value, e.g. 80 or 127.0.0.1:8080.")
+    var listen: String = "80"
+
+    @Option(name: .long, help: "The server_name.")
+    var serverName: String = "_"
+
+    func run() throws {
+        var diagnostics = DiagnosticList()
+        guard let site = SiteLoader().load(siteOptions.buildOptions(output: nil), diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            DiagnosticPrinter.print(BuildFailure(diagnostics.items).diagnostics)
+            throw ExitCode.failure
+        }
+        let absolute = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL.path
+        print(HostConfiguration(config: site.config, theme: site.theme).nginxServer(root: absolute, listen: listen, serverName: serverName), terminator: "")
+    }
+}

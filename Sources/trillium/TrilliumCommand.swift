@@ -9,7 +9,7 @@ struct TrilliumCommand: AsyncParsableCommand {
         A site folder holds Content/ (site.yaml, en/, fr/, services/) and optionally Themes/.
         Every page exists in English and French; problems are reported as path:line:col.
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, NginxConfigCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -92,7 +92,10 @@ struct ServicePagesRenderer {
 
     func contacts(_ service: Service, _ language: Language) -> [ContactLinkView] {
         var links = service.phones.map { phone in
-            ContactLinkView(text: "\(phone.label[language]) \(phone.number)", href: phone.number.telURI, isExternal: false)
+            // A label such as "Dial 2-1-1" already says the number.
+            let label = phone.label[language]
+            let saysNumber = label.filter(\.isNumber).hasSuffix(phone.number.digits.count == 3 ? phone.number.digits : String(phone.number.digits.dropFirst()))
+            return ContactLinkView(text: saysNumber ? label : "\(label) \(phone.number)", href: phone.number.telURI, isExternal: false)
         }
         if let website = service.website { links.append(ContactLinkView(text: t("website", language), href: website, isExternal: true)) }
         if let email = service.email { links.append(ContactLinkView(text: email, href: "mailto:\(email)", isExternal: false)) }

@@ -89,6 +89,13 @@ struct SuffixTable<Rule: Sendable>: Sendable {
     }
 }
 
+extension SuffixTable {
+    /// A table given as groups of suffixes that share a rule.
+    init(grouped groups: [(Rule, [String])]) {
+        self.init(groups.flatMap { group in group.1.map { ($0, group.0) } })
+    }
+}
+
 extension SuffixTable where Rule == Bool {
     /// A table whose suffixes all lead to the same action.
     init(_ suffixes: [String]) {
