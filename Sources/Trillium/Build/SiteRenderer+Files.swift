@@ -34,9 +34,9 @@ extension SiteRenderer {
         view.toggle = nil
         view.languageChoice = LanguageChoiceView(
             english: LinkView(title: config.languages[.en].title, href: config.href("/en/"), lang: "en-CA", hreflang: "en-CA"),
-            french: LinkView(title: config.languages[.fr].title, href: config.href("/fr/"), lang: "fr-CA", hreflang: "fr-CA"),
-            descriptionEn: config.languages[.en].description, descriptionFr: config.languages[.fr].description,
-            tFr: factory.strings(.fr))
+            french: LinkView(title: FrenchTypography.apply(toText: config.languages[.fr].title), href: config.href("/fr/"), lang: "fr-CA", hreflang: "fr-CA"),
+            descriptionEn: config.languages[.en].description, descriptionFr: FrenchTypography.apply(toText: config.languages[.fr].description),
+            tFr: factory.strings(.fr).mapValues(FrenchTypography.apply(toText:)))
         let html = site.theme.library.render(view.prepared(), withTemplate: "language-choice") ?? ""
         tryWrite(Data(html.utf8), "index.html", writer, &diagnostics)
     }
