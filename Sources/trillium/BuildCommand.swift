@@ -6,10 +6,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site into the output folder.",
-        discussion: """
-        The site is written to a staging folder and swapped into place only when every page built
-        without errors, so a failed or interrupted build leaves the output exactly as it was.
-        """
+        discussion: "The site is written to a staging folder and swapped into place only when every page built without errors, so a failed or interrupted build leaves the output exactly as it was. Ends with a one-line summary: pages per language and time."
     )
 
     @OptionGroup var siteOptions: SiteOptions
@@ -20,9 +17,22 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "List every file written.")
+    var verbose = false
+
     func run() throws {
+        var options = siteOptions.buildOptions(output: output)
+        if verbose && !quiet {
+            options.onFileWritten = { path in print(path) }
+        }
+        // A progress line only on a terminal, and only when not asked to be quiet.
+        if !quiet && !verbose && isatty(STDERR_FILENO) == 1 {
+            options.onProgress = { done, total in
+                FileHandle.standardError.write(Data("\rRendering pages: \(done)/\(total)\u{1B}[K\(done == total ? "\r\u{1B}[K" : "")".utf8))
+            }
+        }
         do {
-            let report = try SiteBuilder().build(siteOptions.buildOptions(output: output))
+            let report = try SiteBuilder().build(options)
             DiagnosticPrinter.print(report.warnings)
             if !quiet { print(report.summary) }
         } catch let failure as BuildFailure {

@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Threads for rendering and writing (Markdown parsing itself is serialized).
     public var workers: Int
+    /// Called with each output path as it is written (for `--verbose`).
+    public var onFileWritten: (@Sendable (String) -> Void)?
+    /// Called now and then with pages rendered so far and the total (for a progress line).
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
 
     public init(siteRoot: URL, output: URL? = nil, baseURL: String? = nil, drafts: Bool = false, future: Bool = false,
                 today: Day = .today(), workers: Int = ProcessInfo.processInfo.activeProcessorCount) {

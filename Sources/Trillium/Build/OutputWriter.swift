@@ -11,6 +11,8 @@ public final class OutputWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var written = 0
     private var createdFolders: Set<String> = []
+    /// Told about every file written.
+    public var onFileWritten: (@Sendable (String) -> Void)?
 
     public init(output: URL) throws {
         self.output = output.standardizedFileURL
@@ -33,6 +35,7 @@ public final class OutputWriter: @unchecked Sendable {
         if needsFolder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         try data.write(to: url)
         lock.withLock { written += 1 }
+        onFileWritten?(path)
     }
 
     public func write(_ text: String, to path: String) throws {

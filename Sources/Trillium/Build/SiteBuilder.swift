@@ -13,6 +13,7 @@ public struct SiteBuilder: Sendable {
         let writer: OutputWriter
         do {
             writer = try OutputWriter(output: options.output)
+            writer.onFileWritten = options.onFileWritten
         } catch {
             throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot prepare the output folder: \(error.localizedDescription)")])
         }

@@ -34,9 +34,13 @@ public struct SiteRenderer: Sendable {
 
     /// Renders everything into `writer`.
     public func render(into writer: OutputWriter, keepPlainText: Bool = false, diagnostics: inout DiagnosticList) -> Summary {
-        let outcomes = Parallel.map(plan.pages.count, workers: site.options.workers) { index in
-            renderContentPage(index, writer: writer, keepPlainText: keepPlainText)
+        let total = plan.pages.count
+        let progress = site.options.onProgress
+        let outcomes = Parallel.map(total, workers: site.options.workers) { index in
+            if let progress, index % 200 == 0 { progress(index, total) }
+            return renderContentPage(index, writer: writer, keepPlainText: keepPlainText)
         }
+        progress?(total, total)
         let texts = keepPlainText ? zip(plan.pages, outcomes.map(\.plainText)).map { ($0, $1) } : []
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         checkAnchors(outcomes, diagnostics: &diagnostics)
@@ -77,7 +81,13 @@ public struct SiteRenderer: Sendable {
                               hint: "Use one of: \(site.theme.templateNames.sorted().joined(separator: ", ")).")
             return PageOutcome(headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items, plainText: keepPlainText ? markdown.plainText : "")
         }
-        if page.isHome { view.latestUpdates = latestUpdates(page.language) }
+        if page.isHome {
+            view.latestUpdates = latestUpdates(page.language)
+            // The home page advertises the updates feeds too.
+            if let updates = plan.pages.first(where: { $0.language == page.language && $0.isSection && UpdatesSection.isUpdates($0, plan: plan) }) {
+                view.feeds = FeedLinksView(atom: config.href(updates.urlPath + "feed.xml"), json: config.href(updates.urlPath + "feed.json"))
+            }
+        }
         let children = SiteStructure.children(of: page, in: plan)
         if page.isSection, UpdatesSection.isUpdates(page, plan: plan) {
             view.feeds = FeedLinksView(atom: config.href(page.urlPath + "feed.xml"), json: config.href(page.urlPath + "feed.json"))
