@@ -198,6 +198,8 @@
 
     /** Cards for the current words, best first; null while the index is still loading. */
     function rankedCards(q) {
+      // Words that are all stop words ("the", "la de") narrow nothing: show every card.
+      if (core && core.tokens && core.tokens(q, lang).length === 0) return cards.slice();
       if (indexState === "idle") loadIndex();
       if (indexState === "loading") return null;
       var results = null;

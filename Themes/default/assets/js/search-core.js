@@ -104,7 +104,8 @@
     "skis:ski skies:sky idly:idl gently:gentl ugly:ugli early:earli only:onli singly:singl " +
     "sky:sky news:news howe:howe atlas:atlas cosmos:cosmos bias:bias andes:andes");
   var EN_PREFIXES = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"];
-  var EN_1B = table("eedly:1 ingly:2 edly:2 eed:1 ing:3 ed:2");
+  var EN_APOSTROPHE = table("' 's 's'");
+  var EN_1B = table("eedly:1 ingly:2 edly:2 eed:1 ing:3 ed:2"); // 1: -eed, 2: -ed, 3: -ing
   var EN_ING = table("inn out cann herr earr even");
   var EN_2 = table(
     "tional:tion enci:ence anci:ance abli:able entli:ent izer:ize ization:ize ational:ate " +
@@ -131,14 +132,13 @@
       if (chars[i] === "y" && (i === 0 || enV(chars[i - 1]))) { chars[i] = "Y"; yFound = true; }
     }
     w = chars.join("");
-    var p1 = w.length, p2 = w.length;
     var pre = EN_PREFIXES.filter(function (p) { return w.slice(0, p.length) === p; })[0];
-    p1 = pre ? pre.length : region(w, 0, enV);
-    p2 = region(w, p1, enV);
+    var p1 = pre ? pre.length : region(w, 0, enV);
+    var p2 = region(w, p1, enV);
     function hasV(end) { for (var j = 0; j < end; j++) if (enV(w.charAt(j))) return true; return false; }
 
     // Step 1a
-    s = suffix(w, table("':1 's:1 's':1"));
+    s = suffix(w, EN_APOSTROPHE);
     if (s) w = w.slice(0, -s.length);
     if (/sses$/.test(w)) w = w.slice(0, -2);
     else if (/ie[ds]$/.test(w)) w = w.slice(0, -3) + (w.length > 4 ? "i" : "ie");
@@ -174,7 +174,7 @@
     s = suffix(w, EN_2);
     n = w.length - s.length;
     if (s && n >= p1) {
-      if (s === "li") { if ("cdeghkmnrt".indexOf(w.charAt(n - 1)) >= 0 && n > 0) w = w.slice(0, n); }
+      if (s === "li") { if (n > 0 && "cdeghkmnrt".indexOf(w.charAt(n - 1)) >= 0) w = w.slice(0, n); }
       else if (s === "ogi") { if (w.charAt(n - 1) === "l") w = w.slice(0, n) + "og"; }
       else w = w.slice(0, n) + EN_2.get(s);
     }
@@ -412,9 +412,13 @@
   var own = Object.prototype.hasOwnProperty;
 
   /**
-   * Searches an index built by the site build (JSON version 1). Every query word must
-   * match (AND); the last word also matches terms it begins (as-you-type), by its term
-   * and by its folded spelling. Results: best score first, then index order.
+   * Searches an index built by the site build (JSON version 1) and returns
+   * [{id, url, title, score}], best score first, then in index order.
+   * Every query word must match (AND). With options.prefix (the default) the last word
+   * also matches every term it begins, by its term or by its folded spelling, for
+   * search as you type. A document's score is the sum of the scores of all the terms
+   * the query matched in it. No words left after stop words, or an index of another
+   * version, give [].
    */
   function query(index, text, lang, options) {
     var prefix = !options || options.prefix !== false;
