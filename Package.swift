@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "Trillium",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strictSettings
         ),

@@ -36,17 +36,21 @@ public struct SiteLoader: Sendable {
             config = value
         }
         let theme = ThemeLoader().load(name: config?.theme ?? "default", site: files, diagnostics: &diagnostics)
-        let pages = loadPages(files: files, options: options, diagnostics: &diagnostics)
+        let (pages, alreadyReported) = loadPages(files: files, options: options, diagnostics: &diagnostics)
         let services = ServiceLoader(today: options.today).load(from: files, diagnostics: &diagnostics)
-        var plan = SitePlanner().plan(pages, diagnostics: &diagnostics)
+        var plan = SitePlanner().plan(pages, twinProblemsReported: alreadyReported, diagnostics: &diagnostics)
         guard let config, let theme else { return nil }
         plan.knownPaths.formUnion(GeneratedPages.paths(plan: plan, services: services))
+        checkMenuLinks(config, plan: plan, diagnostics: &diagnostics)
         return LoadedSite(config: config, theme: theme, plan: plan, services: services, files: files, options: options)
     }
 
     /// Reads and parses every Markdown page, then leaves out drafts and scheduled pages.
-    func loadPages(files: SiteFileSystem, options: BuildOptions, diagnostics: inout DiagnosticList) -> [Page] {
+    /// Also returns the plan keys of pages whose missing twin is explained by an error already
+    /// reported (the twin file could not be loaded, or the twins disagree on publishing).
+    func loadPages(files: SiteFileSystem, options: BuildOptions, diagnostics: inout DiagnosticList) -> (pages: [Page], alreadyReported: Set<String>) {
         var pages: [Page] = []
+        var failed: Set<String> = []
         for language in Language.allCases {
             let folder = "Content/\(language.rawValue)"
             guard files.exists(folder) else {
@@ -59,22 +63,52 @@ public struct SiteLoader: Sendable {
                     diagnostics.warning(SourceLocation(file: path), "this file is not Markdown and is ignored", hint: "Content pages end in .md.")
                     continue
                 }
-                guard let text = files.readText(path, diagnostics: &diagnostics) else { continue }
-                let (page, problems) = PageParser().parse(text, language: language, relativePath: String(path.dropFirst(prefix.count)), sourcePath: path)
+                let relativePath = String(path.dropFirst(prefix.count))
+                guard let text = files.readText(path, diagnostics: &diagnostics) else {
+                    failed.insert(SitePlan.key(language, relativePath))
+                    continue
+                }
+                let (page, problems) = PageParser().parse(text, language: language, relativePath: relativePath, sourcePath: path)
                 diagnostics.append(contentsOf: problems)
-                if let page { pages.append(page) }
+                if let page { pages.append(page) } else { failed.insert(SitePlan.key(language, relativePath)) }
             }
         }
-        checkPublishingAgreement(pages, diagnostics: &diagnostics)
-        return pages.filter { page in
+        var alreadyReported = checkPublishingAgreement(pages, diagnostics: &diagnostics)
+        for page in pages where failed.contains(SitePlan.key(page.language.other, page.relativePath)) {
+            alreadyReported.insert(SitePlan.key(page.language, page.relativePath))
+        }
+        let published = pages.filter { page in
             if page.frontMatter.draft && !options.drafts { return false }
             if let publish = page.frontMatter.publishDate, publish > options.today, !options.future { return false }
             return true
         }
+        return (published, alreadyReported)
+    }
+
+    /// Menu and footer links must lead to a page of the site in that language.
+    func checkMenuLinks(_ config: SiteConfig, plan: SitePlan, diagnostics: inout DiagnosticList) {
+        for language in Language.allCases {
+            let settings = config.languages[language]
+            for item in settings.menu + settings.footer {
+                if item.link.hasPrefix("/") {
+                    let isFile = item.link.split(separator: "/").last?.contains(".") == true
+                    let path = item.link.hasSuffix("/") || isFile ? item.link : item.link + "/"
+                    if !plan.knownPaths.contains(path) {
+                        diagnostics.error(item.location, "menu link to `\(item.link)`, but no page of this site has that URL",
+                                          hint: "Link to a page's Markdown file (e.g. `get-help/_index.md`) or check the URL.")
+                    }
+                } else if plan.page(language, item.link) == nil {
+                    diagnostics.error(item.location, "menu link to `\(item.link)`, but there is no page Content/\(language.rawValue)/\(item.link)",
+                                      hint: "Menu links name a page's file below Content/\(language.rawValue)/, e.g. `get-help/_index.md`.")
+                }
+            }
+        }
     }
 
     /// Twins must agree on being drafts or scheduled, or one language would publish alone.
-    func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) {
+    /// Returns the plan keys of the twins that disagree, whose missing twin is then already explained.
+    func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) -> Set<String> {
+        var disagreeing: Set<String> = []
         var english: [String: Page] = [:]
         for page in pages where page.language == .en { english[page.pairingKey] = page }
         for page in pages where page.language == .fr {
@@ -87,6 +121,11 @@ public struct SiteLoader: Sendable {
                 diagnostics.error(page.location, "this page's publishDate differs from its twin \(twin.sourcePath)",
                                   hint: "Publish both languages on the same date.")
             }
+            if twin.frontMatter.draft != page.frontMatter.draft || twin.frontMatter.publishDate != page.frontMatter.publishDate {
+                disagreeing.insert(SitePlan.key(page.language, page.relativePath))
+                disagreeing.insert(SitePlan.key(twin.language, twin.relativePath))
+            }
         }
+        return disagreeing
     }
 }

@@ -25,7 +25,9 @@ public struct SitePlan: Sendable {
 public struct SitePlanner: Sendable {
     public init() {}
 
-    public func plan(_ pages: [Page], diagnostics: inout DiagnosticList) -> SitePlan {
+    /// `twinProblemsReported` holds plan keys (`SitePlan.key`) of pages whose missing twin is
+    /// already explained by another error, so it is not reported a second time.
+    public func plan(_ pages: [Page], twinProblemsReported: Set<String> = [], diagnostics: inout DiagnosticList) -> SitePlan {
         var pages = pages.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
         // URLs: each folder's segment is localized by the slug of that folder's `_index.md`.
         var folderSlug: [String: String] = [:]
@@ -80,7 +82,7 @@ public struct SitePlanner: Sendable {
                 twinOf[twin] = index
             }
         }
-        for (index, page) in pages.enumerated() where twinOf[index] < 0 {
+        for (index, page) in pages.enumerated() where twinOf[index] < 0 && !twinProblemsReported.contains(SitePlan.key(page.language, page.relativePath)) {
             let other = page.language.other
             diagnostics.error(page.location, "this page has no \(other == .fr ? "French" : "English") twin",
                               hint: "Create Content/\(other.rawValue)/\(page.relativePath) (or give both pages the same `translationKey`). Every page must exist in both languages.")

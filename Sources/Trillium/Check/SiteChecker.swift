@@ -35,16 +35,18 @@ public struct SiteChecker: Sendable {
 
     public func check(_ options: BuildOptions) -> Result {
         var diagnostics = DiagnosticList()
-        guard let site = SiteLoader().load(options, diagnostics: &diagnostics) else {
+        // Rendering needs a consistent plan (every page paired), so a site with loading errors stops here, as a build does.
+        guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return Result(diagnostics: BuildFailure(diagnostics.items).diagnostics, readability: [])
         }
         // Render into a throwaway folder so every rendering check runs; nothing is published.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("trillium-check-\(getpid())/Public")
+        // A folder of its own per check, so checks running at the same time never share a staging folder.
+        let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("trillium-check-\(getpid())-\(UUID().uuidString)")
         var scores: [ReadabilityScore] = []
-        if let writer = try? OutputWriter(output: scratch) {
+        if let writer = try? OutputWriter(output: scratchRoot.appendingPathComponent("Public")) {
             let renderer = SiteRenderer(site: site)
             let summary = renderer.render(into: writer, keepPlainText: true, diagnostics: &diagnostics)
-            writer.discard()
+            OutputWriter.removeInBackground(scratchRoot)
             for (page, text) in summary.plainTexts {
                 guard let score = Readability.score(text, language: page.language, file: page.sourcePath) else { continue }
                 scores.append(score)

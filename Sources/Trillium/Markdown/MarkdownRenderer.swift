@@ -149,9 +149,34 @@ public struct MarkdownRenderer: Sendable {
         let inner = trimmed.dropFirst().dropLast().trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
         let name = inner.prefix { $0.isLetter }.lowercased()
         guard allowedHTML.contains(name) else { return false }
-        let attributes = inner.dropFirst(name.count).lowercased()
-        let onlySafeAttributes = attributes.split(separator: " ").allSatisfy { $0.hasPrefix("title=") || $0.hasPrefix("lang=") || $0.isEmpty }
-        return onlySafeAttributes && !attributes.contains("javascript:")
+        guard let attributes = Self.attributeNames(String(inner.dropFirst(name.count))) else { return false }
+        return attributes.allSatisfy { $0 == "title" || $0 == "lang" }
+    }
+
+    /// Names of the attributes in the part of a tag after its name (`title="a b" lang=fr`), or nil
+    /// when it cannot be read plainly. Quoted values may contain spaces.
+    static func attributeNames(_ text: String) -> [String]? {
+        var names: [String] = []
+        var rest = Substring(text)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            guard !rest.isEmpty else { return names }
+            let name = rest.prefix { $0.isLetter || $0 == "-" }
+            guard !name.isEmpty else { return nil }
+            names.append(name.lowercased())
+            rest = rest.dropFirst(name.count).drop { $0.isWhitespace }
+            guard rest.first == "=" else { continue }
+            rest = rest.dropFirst().drop { $0.isWhitespace }
+            if let quote = rest.first, quote == "\"" || quote == "'" {
+                rest = rest.dropFirst()
+                guard let end = rest.firstIndex(of: quote) else { return nil }
+                rest = rest[rest.index(after: end)...]
+            } else {
+                let value = rest.prefix { !$0.isWhitespace }
+                guard !value.isEmpty else { return nil }
+                rest = rest.dropFirst(value.count)
+            }
+        }
     }
 
     /// Allows web, mail and phone links, fragments and relative paths; refuses script and data URLs.

@@ -80,7 +80,8 @@ public enum FrenchTypography {
             case "«":
                 out.append(c)
                 var j = i + 1
-                while j < chars.count, isSpace(chars[j]) { j += 1 }
+                // Replace whatever space follows (ordinary or already no-break) with one no-break space.
+                while j < chars.count, isSpace(chars[j]) || chars[j] == noBreakSpace || chars[j] == narrowNoBreakSpace { j += 1 }
                 out.append(noBreakSpace)
                 i = j
                 continue

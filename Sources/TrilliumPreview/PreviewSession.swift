@@ -1,0 +1,197 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Trillium
+
+/// A running preview: the site built into a private folder, served on 127.0.0.1, rebuilt when
+/// `Content/` or `Themes/` change, with open pages told to reload or to show the build's problems.
+///
+/// `PreviewServer` runs one until Ctrl-C; tests start and stop one in-process.
+public actor PreviewSession {
+    private var options: BuildOptions
+    private let requestedPort: UInt16
+    private let pollInterval: Duration
+    private let console: PreviewConsole
+    /// The private folder holding the build (and the writer's staging folders beside it).
+    public nonisolated let workspace: URL
+    /// The folder being served.
+    public nonisolated let servedFolder: URL
+    private let hub = LiveReloadHub()
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, any Error>?
+    private var watchTask: Task<Void, Never>?
+    private var buildNumber = 0
+    private let sessionTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    /// The port actually listened on (the requested one, or the one the system chose for port 0).
+    public private(set) var port: UInt16 = 0
+
+    /// - Parameters:
+    ///   - options: what to build; the output folder is ignored (the preview never writes to `Public/`).
+    ///     Without a base URL, the site is built for `http://127.0.0.1:PORT/`.
+    ///   - port: the port on 127.0.0.1; 0 lets the system choose a free one.
+    ///   - pollInterval: how often the watched folders are checked for changes.
+    public init(options: BuildOptions, port: UInt16, pollInterval: Duration = .milliseconds(300), console: PreviewConsole = .terminal) {
+        self.options = options
+        self.requestedPort = port
+        self.pollInterval = pollInterval
+        self.console = console
+        workspace = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trillium-preview-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        servedFolder = workspace.appendingPathComponent("site", isDirectory: true)
+    }
+
+    /// The address of the site's home, e.g. `http://127.0.0.1:1313/`.
+    public var siteAddress: String {
+        "http://127.0.0.1:\(port)\(Self.basePath(of: options.baseURL ?? "/"))"
+    }
+
+    /// Listens, builds once and starts watching. A failed first build does not stop the preview:
+    /// its problems are shown, and the next save tries again.
+    public func start() async throws {
+        guard server == nil else { return }
+        do {
+            // Owner-only: the preview may hold drafts that are not public yet.
+            try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw PreviewServerError("cannot create the preview's folder \(workspace.path): \(error.localizedDescription)")
+        }
+        try await listen()
+        if options.baseURL == nil { options.baseURL = "http://127.0.0.1:\(port)/" }
+        options.output = servedFolder
+
+        let before = SourceSnapshot.take(siteRoot: options.siteRoot)
+        await build(first: true)
+        await hub.startKeepAlive(every: .seconds(15))
+        let interval = pollInterval
+        watchTask = Task { [weak self] in
+            await self?.watch(from: before, every: interval)
+        }
+    }
+
+    /// Stops watching, ends open event streams, closes the server and removes the private folder.
+    public func stop() async {
+        watchTask?.cancel()
+        await watchTask?.value
+        watchTask = nil
+        await hub.close()
+        if let server {
+            // FlyingFox waits this long for open responses to finish, then cancels the rest.
+            await server.stop(timeout: 0.25)
+        }
+        serverTask?.cancel()
+        _ = await serverTask?.result
+        server = nil
+        serverTask = nil
+        try? FileManager.default.removeItem(at: workspace)
+    }
+
+    // MARK: - Serving
+
+    private func listen() async throws {
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: "127.0.0.1", port: requestedPort)
+        } catch {
+            throw PreviewServerError("cannot make the address 127.0.0.1:\(requestedPort): \(error)")
+        }
+        let handler = PreviewRequestHandler(
+            files: StaticFileResolver(root: servedFolder, basePath: Self.basePath(of: options.baseURL ?? "/")),
+            hub: hub)
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
+        // Whichever comes first: listening (nil), or the server failing to bind (its error).
+        let (outcomes, report) = AsyncStream.makeStream(of: (any Error)?.self)
+        let task = Task {
+            do {
+                try await server.run()
+            } catch {
+                report.yield(error)
+                throw error
+            }
+        }
+        let waiter = Task {
+            do {
+                try await server.waitUntilListening(timeout: 5)
+                report.yield(nil)
+            } catch {
+                report.yield(error)
+            }
+        }
+        var first = outcomes.makeAsyncIterator()
+        let failure = await first.next() ?? nil
+        waiter.cancel()
+        if let failure {
+            task.cancel()
+            try? FileManager.default.removeItem(at: workspace)
+            throw PreviewServerError("cannot listen on 127.0.0.1:\(requestedPort) (\(failure)). Is another preview running? Try another --port.")
+        }
+        guard case .ip4(_, let boundPort)? = await server.listeningAddress else {
+            await server.stop()
+            throw PreviewServerError("the server is not listening on an IPv4 address")
+        }
+        self.server = server
+        serverTask = task
+        port = boundPort
+    }
+
+    // MARK: - Building
+
+    /// Builds once and tells the terminal and the open pages how it went.
+    private func build(first: Bool) async {
+        let result = await PreviewBuild.run(options)
+        switch result.outcome {
+        case .built(let report):
+            buildNumber += 1
+            await hub.publishGoodBuild("\(sessionTag)-\(buildNumber)")
+            for warning in report.warnings { console.problem(warning.description) }
+            console.info("\(first ? "Built" : "Rebuilt") in \(result.milliseconds) ms (\(Self.pageCount(report))).")
+        case .failed(let failure):
+            for diagnostic in failure.diagnostics { console.problem(diagnostic.description) }
+            let errors = failure.errors.count
+            let still = buildNumber > 0 ? "Still serving the last good version" : "Nothing to serve yet"
+            console.problem("Build failed after \(result.milliseconds) ms: \(errors) error\(errors == 1 ? "" : "s"). \(still); open pages show the problems.")
+            await hub.publishFailure(failure.diagnostics)
+        }
+    }
+
+    /// Polls the watched folders and rebuilds after changes, once saving has settled.
+    private func watch(from start: SourceSnapshot, every interval: Duration) async {
+        var built = start
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard !Task.isCancelled else { return }
+            var current = SourceSnapshot.take(siteRoot: options.siteRoot)
+            guard current != built else { continue }
+            // Editors and git write several files in a row: wait until the folders are still.
+            for _ in 0..<20 {
+                try? await Task.sleep(for: .milliseconds(80))
+                let again = SourceSnapshot.take(siteRoot: options.siteRoot)
+                if again == current { break }
+                current = again
+            }
+            guard !Task.isCancelled else { return }
+            let changed = current.changes(since: built)
+            built = current
+            console.info("Changed: \(Self.list(changed))")
+            await build(first: false)
+        }
+    }
+
+    // MARK: - Wording
+
+    /// The path part of a base URL, with slashes at both ends: `/` or `/humantrafficking/`.
+    static func basePath(of baseURL: String) -> String {
+        let path = URL(string: baseURL)?.path ?? ""
+        let trimmed = path.split(separator: "/").joined(separator: "/")
+        return trimmed.isEmpty ? "/" : "/\(trimmed)/"
+    }
+
+    static func pageCount(_ report: BuildReport) -> String {
+        let english = report.pagesPerLanguage[.en] ?? 0, french = report.pagesPerLanguage[.fr] ?? 0
+        return "\(english) English and \(french) French pages, \(report.filesWritten) files"
+    }
+
+    static func list(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(3).joined(separator: ", ") + " and \(paths.count - 3) more"
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import Trillium
+
+/// `trillium check`: the build's checks plus warnings for orphans, heading jumps and hard reading.
+@Suite("Checking a site")
+struct CheckSiteCheckerTests {
+    func check(_ site: FixtureSite) -> SiteChecker.Result {
+        SiteChecker().check(site.options())
+    }
+
+    static let plainEnglish = """
+    If you are in danger, call 911. You can also call the hotline. It is free. It is open all day and all night. \
+    A person will listen to you. They will not judge you. They can help you find a safe place to stay.
+    """
+
+    static let plainFrench = """
+    Si vous êtes en danger, composez le 911. Vous pouvez aussi appeler la ligne. C'est gratuit. Elle est ouverte jour et nuit. \
+    Une personne vous écoute. Elle ne vous juge pas. Elle peut vous aider à trouver un lieu sûr.
+    """
+
+    static let hardEnglish = """
+    The comprehensive provincial strategy consolidates multidisciplinary investigative capacity, institutionalizes \
+    trauma-informed intervention methodologies across municipal jurisdictions, and substantially augments specialized \
+    prosecutorial resources, notwithstanding considerable administrative complexity associated with interorganizational \
+    information-sharing arrangements and evidentiary documentation requirements.
+    """
+
+    @Test func aCleanSiteHasNoDiagnosticsAndScoresEveryLongEnoughPage() {
+        let site = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: Self.plainEnglish),
+            "Content/fr/_index.md": FixtureSite.page(title: "Bienvenue", description: "Accueil.", body: Self.plainFrench),
+        ])
+        let result = check(site)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.readability.map(\.file) == ["Content/en/_index.md", "Content/fr/_index.md"])
+        #expect(result.readability.allSatisfy { $0.grade <= SiteChecker.maximumGrade })
+        #expect(result.summary == "0 errors, 0 warnings, 2 pages scored.")
+    }
+
+    @Test func aPageNothingLeadsToIsAnOrphanWarning() {
+        let site = FixtureSite([
+            "Content/en/misc/lost.md": FixtureSite.page(title: "Lost", description: "Nobody links here."),
+            "Content/fr/misc/lost.md": FixtureSite.page(title: "Perdu", description: "Personne n'y mène.", ["slug: perdu"]),
+            "Content/en/misc/found.md": FixtureSite.page(title: "Found", description: "The home page links here."),
+            "Content/fr/misc/found.md": FixtureSite.page(title: "Trouvé", description: "L'accueil y mène.", ["slug: trouve"]),
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "See [found](misc/found.md)."),
+            "Content/fr/_index.md": FixtureSite.page(title: "Bienvenue", description: "Accueil.", body: "Voyez [trouvé](misc/found.md)."),
+        ])
+        let result = check(site)
+        expectExactly([
+            ExpectedDiagnostic("Content/en/misc/lost.md", line: 1, "no menu, section list or link leads to this page", severity: .warning),
+            ExpectedDiagnostic("Content/fr/misc/lost.md", line: 1, "no menu, section list or link leads to this page", severity: .warning),
+        ], in: result.diagnostics, severity: .warning)
+        #expect(!result.diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func pagesInAMenuOrASectionListAreNotOrphans() {
+        var yaml = FixtureSite.siteYAML
+        yaml = yaml.replacingOccurrences(of: "    description: A site used by the tests.",
+                                         with: "    description: A site used by the tests.\n    menu:\n      - { title: Lost, link: misc/lost.md }")
+        yaml = yaml.replacingOccurrences(of: "    description: Un site utilisé par les tests.",
+                                         with: "    description: Un site utilisé par les tests.\n    menu:\n      - { title: Perdu, link: misc/lost.md }")
+        let site = FixtureSite([
+            "Content/site.yaml": yaml,
+            "Content/en/misc/lost.md": FixtureSite.page(title: "Lost", description: "In the menu."),
+            "Content/fr/misc/lost.md": FixtureSite.page(title: "Perdu", description: "Dans le menu."),
+            "Content/en/listed.md": FixtureSite.page(title: "Listed", description: "A child of the home section."),
+            "Content/fr/listed.md": FixtureSite.page(title: "Listée", description: "Enfant de l'accueil."),
+        ])
+        let result = check(site)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test func aSkippedHeadingLevelIsAWarning() {
+        let site = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "## Who to call\n\n#### Hotline\n\nText.\n"),
+            "Content/fr/_index.md": FixtureSite.page(title: "Bienvenue", description: "Accueil.", body: "# Un deuxième titre\n\nTexte.\n"),
+        ])
+        let result = check(site)
+        expectExactly([
+            ExpectedDiagnostic("Content/en/_index.md", line: 1, "“Hotline” jumps from level 2 to level 4", severity: .warning),
+            ExpectedDiagnostic("Content/fr/_index.md", line: 1, "“Un deuxième titre” is a level-1 heading", severity: .warning),
+        ], in: result.diagnostics, severity: .warning)
+    }
+
+    @Test func hardReadingIsAWarningWithTheGrade() {
+        let site = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: Self.hardEnglish),
+            "Content/fr/_index.md": FixtureSite.page(title: "Bienvenue", description: "Accueil.", body: Self.plainFrench),
+        ])
+        let result = check(site)
+        expectExactly([ExpectedDiagnostic("Content/en/_index.md", line: 1, "reading level is about grade", "aim for grade 8 or lower", severity: .warning)],
+                      in: result.diagnostics, severity: .warning)
+        let score = result.readability.first { $0.file == "Content/en/_index.md" }
+        #expect((score?.grade ?? 0) > SiteChecker.maximumGrade)
+    }
+
+    @Test func warningsAloneDoNotFailTheCheckButErrorsDo() throws {
+        let warnings = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: Self.hardEnglish),
+        ])
+        let warned = check(warnings)
+        #expect(!warned.diagnostics.isEmpty)
+        #expect(!warned.diagnostics.contains { $0.severity == .error })
+        // The same site builds: warnings do not stop a build either.
+        #expect(warnings.buildSucceeds() != nil)
+
+        let errors = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "See [nothing](nothing.md)."),
+        ])
+        let failed = check(errors)
+        expectExactly([ExpectedDiagnostic("Content/en/_index.md", line: 5, column: 5, "there is no page Content/en/nothing.md")], in: failed.diagnostics)
+        #expect(failed.summary.hasPrefix("1 error, "))
+    }
+
+    @Test func aSiteThatCannotBeLoadedReportsItsErrors() {
+        let site = FixtureSite(["Content/fr/_index.md": "---\ntitle: Bienvenue\n"])
+        let result = check(site)
+        expectExactly([ExpectedDiagnostic("Content/fr/_index.md", line: 1, "never closed")], in: result.diagnostics)
+        #expect(result.readability.isEmpty)
+    }
+
+    @Test func theJSONReportCountsErrorsAndWarnings() throws {
+        let site = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "## A\n\n#### B\n\nSee [nothing](nothing.md)."),
+        ])
+        let json = try #require(try JSONSerialization.jsonObject(with: check(site).jsonData()) as? [String: Any])
+        #expect(json["errors"] as? Int == 1)
+        #expect(json["warnings"] as? Int == 1)
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["file"] as? String == "Content/en/_index.md" && $0["line"] as? Int == 9 && $0["severity"] as? String == "error" })
+    }
+
+    @Test func checkingWritesNothingToTheOutput() throws {
+        let site = FixtureSite()
+        _ = check(site)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}

@@ -1,0 +1,129 @@
+import Testing
+@testable import Trillium
+
+@Suite("Markdown rendering")
+struct MarkdownRendererTests {
+    static let file = "Content/en/page.md"
+
+    func render(_ markdown: String, allowing allowed: Set<String> = [], firstLine: Int = 1) -> (document: MarkdownDocument, diagnostics: [Diagnostic]) {
+        var diagnostics = DiagnosticList()
+        let document = MarkdownRenderer(allowedHTML: allowed).render(markdown, file: Self.file, firstLine: firstLine, diagnostics: &diagnostics)
+        return (document, diagnostics.items)
+    }
+
+    @Test func gfmTablesRender() {
+        let (document, diagnostics) = render("| Line | Number |\n| --- | --- |\n| Hotline | 1-833-900-1010 |\n")
+        #expect(diagnostics.isEmpty)
+        #expect(document.html.contains("<table>"))
+        #expect(document.html.contains("<th>Line</th>"))
+        #expect(document.html.contains("<td>1-833-900-1010</td>"))
+    }
+
+    @Test func strikethroughRendersAsDel() {
+        #expect(render("The ~~old~~ new number.").document.html == "<p>The <del>old</del> new number.</p>\n")
+    }
+
+    @Test func bareWebAddressesBecomeLinks() {
+        let html = render("See https://www.example.org/help for details.").document.html
+        #expect(html.contains("<a href=\"https://www.example.org/help\">https://www.example.org/help</a>"))
+    }
+
+    @Test func taskListsRenderDisabledCheckboxes() {
+        let html = render("- [x] Call\n- [ ] Write\n").document.html
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" />"))
+    }
+
+    @Test func headingsGetIdsInTheHTMLAndAreReturned() {
+        let (document, _) = render("## Où appeler\n\nText.\n\n### Écoute\n\n## Où appeler\n")
+        #expect(document.html.contains("<h2 id=\"ou-appeler\">Où appeler</h2>"))
+        #expect(document.html.contains("<h3 id=\"ecoute\">Écoute</h3>"))
+        #expect(document.html.contains("<h2 id=\"ou-appeler-1\">Où appeler</h2>"))
+        #expect(document.headings == [Heading(level: 2, text: "Où appeler", id: "ou-appeler"), Heading(level: 3, text: "Écoute", id: "ecoute"),
+                                      Heading(level: 2, text: "Où appeler", id: "ou-appeler-1")])
+    }
+
+    @Test func headingTextIncludesEmphasisAndCode() {
+        let (document, _) = render("## Call *now* with `tel:`\n")
+        #expect(document.headings.first?.text == "Call now with tel:")
+        #expect(document.headings.first?.id == "call-now-with-tel")
+    }
+
+    @Test func rawHTMLIsLeftOutWithAWarningOnItsLine() {
+        let (document, diagnostics) = render("Intro.\n\n<div class=\"x\">Boxed</div>\n\nText with <span>inline</span> HTML.\n", firstLine: 5)
+        #expect(!document.html.contains("<div"))
+        #expect(!document.html.contains("<span>"))
+        #expect(document.html.contains("inline"))
+        expectExactly([
+            ExpectedDiagnostic(Self.file, line: 7, "raw HTML was left out", "<div", severity: .warning),
+            ExpectedDiagnostic(Self.file, line: 9, "raw HTML was left out", "<span>", severity: .warning),
+            ExpectedDiagnostic(Self.file, line: 9, "raw HTML was left out", "</span>", severity: .warning),
+        ], in: diagnostics, severity: .warning)
+        #expect(!diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func scriptTagsAreNeverWritten() {
+        let (document, diagnostics) = render("<script>alert(1)</script>\n\nText <script src=x></script>\n", allowing: ["abbr"])
+        #expect(!document.html.lowercased().contains("<script"))
+        #expect(diagnostics.count == 3)
+    }
+
+    @Test func allowedElementsPassThroughWithSafeAttributesOnly() {
+        let (document, diagnostics) = render("The <abbr title=\"Ontario Provincial Police\">OPP</abbr> helps. <abbr onclick=\"x()\">X</abbr>", allowing: ["abbr"])
+        #expect(document.html.contains("<abbr title=\"Ontario Provincial Police\">OPP</abbr>"))
+        #expect(!document.html.contains("onclick"))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("onclick") == true)
+    }
+
+    @Test("script-like link targets are refused with an error and never written", arguments: [
+        "javascript:alert(1)", "JavaScript:alert(1)", "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4=", "java&#x09;script:alert(1)",
+    ])
+    func unsafeLinks(_ url: String) {
+        let line = "[Click](\(url)) and ![picture](\(url))"
+        let imageColumn = line.distance(from: line.startIndex, to: line.range(of: "![")!.lowerBound) + 1
+        let (document, diagnostics) = render("Intro.\n\n\(line)\n", firstLine: 10)
+        let lowered = document.html.lowercased()
+        #expect(!lowered.contains("script:"))
+        #expect(!lowered.contains("data:"))
+        expectExactly([
+            ExpectedDiagnostic(Self.file, line: 12, column: 1, "is not allowed"),
+            ExpectedDiagnostic(Self.file, line: 12, column: imageColumn, "is not allowed"),
+        ], in: diagnostics)
+    }
+
+    @Test func webMailPhoneAndRelativeLinksAreKept() {
+        let (document, diagnostics) = render("[a](https://x.ca/) [b](mailto:a@x.ca) [c](tel:+18339001010) [d](page.md) [e](#top)")
+        #expect(diagnostics.isEmpty)
+        for url in ["https://x.ca/", "mailto:a@x.ca", "tel:+18339001010", "page.md", "#top"] {
+            #expect(document.html.contains("href=\"\(url)\""))
+        }
+    }
+
+    @Test func theLinkCallbackReceivesEveryURLWithItsFileLineAndRewritesIt() {
+        var seen: [String] = []
+        var diagnostics = DiagnosticList()
+        let document = MarkdownRenderer().render("Text.\n\n[Help](get-help/_index.md) and\n[Signs](/en/signs/).\n", file: Self.file, firstLine: 4,
+                                                 diagnostics: &diagnostics) { url, location, _ in
+            seen.append("\(url)@\(location)")
+            return url == "get-help/_index.md" ? "/en/get-help/" : nil
+        }
+        #expect(seen == ["get-help/_index.md@Content/en/page.md:6:1", "/en/signs/@Content/en/page.md:7:1"])
+        #expect(document.html.contains("<a href=\"/en/get-help/\">Help</a>"))
+        #expect(document.html.contains("<a href=\"/en/signs/\">Signs</a>"))
+    }
+
+    @Test func anImageWithoutAlternativeTextIsReportedWithItsLine() {
+        let (document, _) = render("Intro.\n\n![](map.png)\n\n![A map of Ontario](map.png)\n", firstLine: 6)
+        #expect(document.imagesWithoutAlt == [Trillium.SourceLocation(file: Self.file, line: 8, column: 1)])
+    }
+
+    @Test func plainTextHasNoMarkup() {
+        let (document, _) = render("## Title\n\nSome **bold** text and a [link](https://x.ca/).\n\n- one\n- two\n")
+        #expect(document.plainText.contains("Title"))
+        #expect(document.plainText.contains("Some bold text and a link."))
+        #expect(!document.plainText.contains("*"))
+        #expect(!document.plainText.contains("<"))
+        #expect(!document.plainText.contains("https"))
+    }
+}

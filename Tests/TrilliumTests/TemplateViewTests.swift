@@ -1,0 +1,79 @@
+import Foundation
+import Mustache
+import Testing
+@testable import Trillium
+
+/// Templates read views through `MustacheParent.child(named:)`. A stored property missing from
+/// that switch would render as nothing, silently; these tests walk every view with reflection and
+/// demand that each stored property is reachable by its name.
+@Suite("Template views")
+struct TemplateViewTests {
+    /// Recursively checks `value` and everything inside it; returns "Type.property" for each gap.
+    static func unreachableProperties(in value: Any, path: String = "PageView") -> [String] {
+        var gaps: [String] = []
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            return mirror.children.first.map { unreachableProperties(in: $0.value, path: path) } ?? []
+        }
+        if mirror.displayStyle == .collection {
+            for (index, child) in mirror.children.enumerated() { gaps += unreachableProperties(in: child.value, path: "\(path)[\(index)]") }
+            return gaps
+        }
+        guard mirror.displayStyle == .struct, let parent = value as? any MustacheParent else { return [] }
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            let isNilOptional = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+            if parent.child(named: label) == nil && !isNilOptional { gaps.append("\(path).\(label)") }
+            gaps += unreachableProperties(in: child.value, path: "\(path).\(label)")
+        }
+        return gaps
+    }
+
+    static func fullView() throws -> PageView {
+        var diagnostics = DiagnosticList()
+        let directory = try #require(ThemeLoader.bundledThemeDirectory())
+        let theme = try #require(ThemeLoader().load(directory: directory, displayPrefix: "Themes/default", name: "default", diagnostics: &diagnostics))
+        let (config, _) = SiteConfigLoader().parse(FixtureSite.siteYAML)
+        let factory = ViewFactory(config: try #require(config), theme: theme, plan: SitePlan(pages: [], twinOf: [], indexByPath: [:], knownPaths: []))
+        var view = factory.base(language: .fr, urlPath: "/fr/a/", twinPath: "/en/a/", title: "Titre", description: "Description",
+                                breadcrumbs: factory.breadcrumbs(.fr, [("Titre", "/fr/a/")]), lastModified: Day(year: 2026, month: 1, day: 2))
+        let date = factory.date(Day(year: 2020, month: 3, day: 6), .fr)
+        let link = ContactLinkView(text: "Appeler", href: "tel:211", isExternal: false)
+        let card = ServiceCardView(id: "s", name: "Nom", href: "/fr/services/s/", summary: "Résumé", contacts: [link], tags: ["Gratuit"],
+                                   categories: "c", regions: "r", audiences: "a", languages: "fr", open247: true, indigenousLed: false)
+        let term = TermView(id: "c", label: "Catégorie", href: "/fr/services/categorie/c/", count: 1)
+        view.toc = [TocItem(text: "Un", id: "un", children: [TocItem(text: "Deux", id: "deux", children: [])])]
+        view.children = [CardView(title: "Carte", href: "/fr/b/", text: "Texte", date: date)]
+        view.latestUpdates = view.children
+        view.published = date
+        view.feeds = FeedLinksView(atom: "/fr/n/feed.xml", json: "/fr/n/feed.json")
+        view.pagination = PaginationView(previous: "/fr/n/", next: "/fr/n/page/3/", pages: [LinkView(title: "1", href: "/fr/n/")], current: 2, total: 3)
+        view.directory = DirectoryView(searchIndex: "/i.json", searchCoreJS: "/c.js", directoryJS: "/d.js", services: [card], count: 1, countText: "1 service",
+                                       countNone: "Aucun", countOne: "1 service", countMany: "{n} services", categories: [term], regions: [term],
+                                       audiences: [term], languages: [term], heading: "Catégorie", isFullDirectory: true)
+        view.service = ServiceView(id: "s", name: "Nom", summary: "Résumé", descriptionHTML: "<p>Texte</p>", organization: "Org", contacts: [link],
+                                   facts: [FactView(term: "Heures", value: "Jour et nuit", links: [link])], lastVerified: date, source: "https://example.org/", tags: ["Gratuit"])
+        view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", embedJS: "e", version: "1.0.0")
+        view.languageChoice = LanguageChoiceView(english: link.asLink, french: link.asLink, descriptionEn: "d", descriptionFr: "d", tFr: ["k": "v"])
+        view.scripts = ["/x.js"]
+        return view.prepared()
+    }
+
+    @Test func everyStoredPropertyOfEveryViewIsReachableFromTemplates() throws {
+        let gaps = Self.unreachableProperties(in: try Self.fullView())
+        #expect(gaps.isEmpty, "not exposed to templates: \(gaps.joined(separator: ", "))")
+    }
+
+    @Test func aMissingPropertyWouldBeCaught() {
+        struct Partial: MustacheParent {
+            var shown = "a"
+            var forgotten = "b"
+            func child(named key: String) -> Any? { key == "shown" ? shown : nil }
+        }
+        #expect(Self.unreachableProperties(in: Partial(), path: "Partial") == ["Partial.forgotten"])
+    }
+}
+
+private extension ContactLinkView {
+    var asLink: LinkView { LinkView(title: text, href: href) }
+}

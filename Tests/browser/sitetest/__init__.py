@@ -1,0 +1,1 @@
+"""Helpers for Trillium's browser and output tests: build, serve, parse, drive."""
