@@ -29,13 +29,32 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes `data` at `path` below the site root (no leading slash). Safe from many threads.
     public func write(_ data: Data, to path: String) throws {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output paths are planned inside the site")
-        let url = staging.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent()
-        let needsFolder = lock.withLock { createdFolders.insert(folder.path).inserted }
-        if needsFolder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-        try data.write(to: url)
+        let full = staging.path + "/" + path
+        let folder = String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])
+        let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
+        if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try Self.writeFile(data, to: full)
         lock.withLock { written += 1 }
         onFileWritten?(path)
+    }
+
+    /// Plain open/write/close. `Data.write(to:)` syncs every file to disk, which costs more than
+    /// the whole render on a slow disk; durability comes from the swap, not from each file.
+    static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += count
+            }
+        }
     }
 
     public func write(_ text: String, to path: String) throws {

@@ -29,7 +29,7 @@ struct ViewFactory: Sendable {
         let footer = settings.footer.map { LinkView(title: $0.title, href: config.href(menuTarget($0.link, language))) }
         return PageView(
             lang: language.rawValue,
-            htmlLang: language == .fr ? "fr-CA" : "en-CA",
+            htmlLang: language == .fr ? "fr-CA" : "en",
             isFrench: language == .fr,
             t: strings(language),
             site: SiteView(title: settings.title, description: settings.description, homeHref: config.href(home), rootHref: config.href("/")),

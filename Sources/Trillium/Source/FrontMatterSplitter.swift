@@ -34,22 +34,33 @@ public struct FrontMatterSplitter: Sendable {
 
     public func split(_ rawText: String) -> Result<Parts, Problem> {
         let text = Self.normalize(rawText)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        // Allow blank lines before the opening fence.
-        var first = 0
-        while first < lines.count, lines[first].allSatisfy(\.isWhitespace), first < 50 { first += 1 }
-        guard first < lines.count, lines[first].trimmingTrailingSpaces == "---" else {
-            return .failure(.missingOpeningFence)
+        // Walk line by line only as far as the closing fence; the body is taken whole after it.
+        var lineNumber = 0
+        var position = text.startIndex
+        var openingLine: Int?
+        var yamlStart = text.startIndex
+        while position < text.endIndex {
+            let lineEnd = text[position...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[position..<lineEnd]
+            lineNumber += 1
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let trimmed = line.trimmingTrailingSpaces
+            if let opening = openingLine {
+                if trimmed == "---" || trimmed == "..." {
+                    let yaml = String(text[yamlStart..<(position > yamlStart ? text.index(before: position) : position)])
+                    return .success(Parts(yaml: yaml, yamlLineOffset: opening, body: String(text[next...]), bodyStartLine: lineNumber + 1))
+                }
+            } else if trimmed == "---" {
+                openingLine = lineNumber
+                yamlStart = next
+            } else if !line.allSatisfy(\.isWhitespace) || lineNumber > 50 {
+                // Blank lines may come before the opening fence; anything else means there is none.
+                return .failure(.missingOpeningFence)
+            }
+            position = next
         }
-        var closing: Int?
-        for index in (first + 1)..<lines.count where lines[index].trimmingTrailingSpaces == "---" || lines[index].trimmingTrailingSpaces == "..." {
-            closing = index
-            break
-        }
-        guard let closing else { return .failure(.unterminated(openingLine: first + 1)) }
-        let yaml = lines[(first + 1)..<closing].joined(separator: "\n")
-        lines = Array(lines[(closing + 1)...])
-        return .success(Parts(yaml: yaml, yamlLineOffset: first + 1, body: lines.joined(separator: "\n"), bodyStartLine: closing + 2))
+        if let opening = openingLine { return .failure(.unterminated(openingLine: opening)) }
+        return .failure(.missingOpeningFence)
     }
 }
 

@@ -8,7 +8,7 @@ public struct PageParser: Sendable {
     /// Parses `text` (already decoded) read from `sourcePath` (relative to the site folder).
     public func parse(_ text: String, language: Language, relativePath: String, sourcePath: String) -> (page: Page?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: sourcePath, line: 1)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             return (nil, [.error(start, "the file is empty", hint: "Start it with front matter: `---`, `title: …`, `description: …`, `---`, then the text.")])
         }
         let parts: FrontMatterSplitter.Parts
