@@ -10,7 +10,7 @@ struct BuildBilingualSiteTests {
         let report = try #require(site.buildSucceeds())
         #expect(report.pagesPerLanguage == [.en: 1, .fr: 1])
         #expect(report.warnings.isEmpty)
-        #expect(site.page("en/index.html").contains("<html lang=\"en-CA\""))
+        #expect(site.page("en/index.html").contains("<html lang=\"en\""))
         #expect(site.page("fr/index.html").contains("<html lang=\"fr-CA\""))
         #expect(site.page("fr/index.html").contains("<h1>Bienvenue</h1>"))
     }
@@ -151,7 +151,7 @@ struct BuildBilingualSiteTests {
     @Test func eachLanguageHasANotFoundPage() {
         let site = FixtureSite(BilingualFixture.files)
         site.buildSucceeds()
-        #expect(site.page("en/404.html").contains("<html lang=\"en-CA\""))
+        #expect(site.page("en/404.html").contains("<html lang=\"en\""))
         #expect(site.page("fr/404.html").contains("<html lang=\"fr-CA\""))
         #expect(site.page("fr/404.html").contains("<meta name=\"description\""))
     }
