@@ -57,7 +57,7 @@ struct ContentLinkResolver {
                               hint: "Link to the Markdown file instead (e.g. `../get-help/_index.md`), or check the page's URL.")
             return nil
         }
-        if let fragment, let index = plan.pages.firstIndex(where: { $0.urlPath == normalized }) {
+        if let fragment, let index = plan.indexByURL[normalized] {
             anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location))
         }
         return config.href(normalized) + (fragment.map { "#" + $0 } ?? "")

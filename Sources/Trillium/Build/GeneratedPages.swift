@@ -72,10 +72,8 @@ enum UpdatesSection {
 enum SiteStructure {
     /// Pages directly inside a section: its regular pages and its subsections' own pages.
     static func children(of section: Page, in plan: SitePlan) -> [Page] {
-        guard section.isSection else { return [] }
-        let folder = section.sectionFolder
-        return plan.pages.filter { $0.language == section.language && $0.relativePath != section.relativePath && $0.parentFolder == folder }
-            .sorted(by: order)
+        guard section.isSection, let index = plan.index(section.language, section.relativePath) else { return [] }
+        return (plan.childrenOf[index] ?? []).map { plan.pages[$0] }
     }
 
     /// Dated pages newest first; others by weight, then title.

@@ -7,6 +7,27 @@ public struct SitePlan: Sendable {
     public var indexByPath: [String: Int]
     /// Site URL paths that exist (content pages, generated pages, files), for link checks.
     public var knownPaths: Set<String>
+    /// Index of each page by its URL path.
+    public var indexByURL: [String: Int] = [:]
+    /// Each section's pages (indices), in display order; computed once, so lookups stay O(1).
+    public var childrenOf: [Int: [Int]] = [:]
+
+    public init(pages: [Page], twinOf: [Int], indexByPath: [String: Int], knownPaths: Set<String>) {
+        self.pages = pages
+        self.twinOf = twinOf
+        self.indexByPath = indexByPath
+        self.knownPaths = knownPaths
+        for (index, page) in pages.enumerated() { indexByURL[page.urlPath] = index }
+        var byFolder: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            guard let parent = page.parentFolder else { continue }
+            byFolder[Self.key(page.language, parent), default: []].append(index)
+        }
+        for (index, page) in pages.enumerated() where page.isSection {
+            let members = (byFolder[Self.key(page.language, page.sectionFolder)] ?? []).filter { $0 != index }
+            childrenOf[index] = members.sorted { SiteStructure.order(pages[$0], pages[$1]) }
+        }
+    }
 
     public func page(_ language: Language, _ relativePath: String) -> Page? {
         indexByPath[Self.key(language, relativePath)].map { pages[$0] }

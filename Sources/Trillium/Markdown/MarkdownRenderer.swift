@@ -180,11 +180,19 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Allows web, mail and phone links, fragments and relative paths; refuses script and data URLs.
+    /// Browsers ignore tabs, newlines and control characters inside a scheme (`java\tscript:`),
+    /// so they are skipped before the scheme is read.
     func isSafeURL(_ url: String) -> Bool {
-        let compact = url.filter { !$0.isWhitespace && !$0.isASCII || ($0.isASCII && !$0.isWhitespace && $0.asciiValue! >= 0x20) }.lowercased()
-        guard let colon = compact.firstIndex(of: ":") else { return true }
-        let scheme = compact[..<colon]
-        if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }
-        return ["http", "https", "mailto", "tel"].contains(String(scheme))
+        var scheme: [UInt8] = []
+        for byte in url.utf8 {
+            if byte <= 0x20 { continue }
+            if byte == UInt8(ascii: ":") { break }
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return true }
+            scheme.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            if scheme.count > 16 { return true }
+        }
+        guard url.utf8.contains(UInt8(ascii: ":")) else { return true }
+        return ["http", "https", "mailto", "tel"].contains(String(decoding: scheme, as: UTF8.self))
     }
+
 }
