@@ -28,26 +28,38 @@ struct ServicePagesRenderer {
             }))
         }
         let searchIndexPaths = writeSearchIndexes(writer: writer, diagnostics: &diagnostics)
-        for language in Language.allCases {
-            let cards = directory.services.map { card($0, language) }
-            renderDirectory(language, cards: cards, indexPath: searchIndexPaths[language] ?? "", writer: writer, diagnostics: &diagnostics)
-            counts[language, default: 0] += 1
-            for facet in [Taxonomy.Facet.categories, .regions] {
-                for term in directory.taxonomy.terms(facet) {
-                    let kind: GeneratedPages.Kind = facet == .categories ? .category(term.id) : .region(term.id)
-                    let members = directory.services.filter { matches($0, term.id, facet) }.map { card($0, language) }
-                    renderList(language, kind: kind, term: term, facet: facet, cards: members, writer: writer, diagnostics: &diagnostics)
-                    counts[language, default: 0] += 1
-                }
-            }
-            for service in directory.services {
-                renderService(service, language, descriptionHTML: descriptions[service.id]?[language] ?? "", writer: writer, diagnostics: &diagnostics)
-                counts[language, default: 0] += 1
-            }
-            renderPartners(language, writer: writer, diagnostics: &diagnostics)
-            renderEmbed(language, cards: cards, writer: writer, diagnostics: &diagnostics)
-            counts[language, default: 0] += 1
+        // Every page is independent: render them on all workers.
+        let jobs: [(Language, GeneratedPages.Kind)] = Language.allCases.flatMap { language in
+            GeneratedPages.kinds(services: directory).map { (language, $0) }
         }
+        let allCards = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in (language, directory.services.map { card($0, language) }) }))
+        let renderedDescriptions = descriptions
+        let servicesByID = Dictionary(directory.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let outcomes = Parallel.map(jobs.count, workers: renderer.site.options.workers) { index -> [Diagnostic] in
+            let (language, kind) = jobs[index]
+            var local = DiagnosticList()
+            switch kind {
+            case .directory:
+                renderDirectory(language, cards: allCards[language], indexPath: searchIndexPaths[language] ?? "", writer: writer, diagnostics: &local)
+            case .category(let id), .region(let id):
+                let facet: Taxonomy.Facet = if case .category = kind { .categories } else { .regions }
+                if let term = directory.taxonomy.term(id, in: facet) {
+                    let members = directory.services.filter { matches($0, term.id, facet) }.map { card($0, language) }
+                    renderList(language, kind: kind, term: term, facet: facet, cards: members, writer: writer, diagnostics: &local)
+                }
+            case .service(let id):
+                if let service = servicesByID[id] {
+                    renderService(service, language, descriptionHTML: renderedDescriptions[service.id]?[language] ?? "", writer: writer, diagnostics: &local)
+                }
+            case .partners:
+                renderPartners(language, writer: writer, diagnostics: &local)
+            case .embedServices:
+                renderEmbed(language, cards: allCards[language], writer: writer, diagnostics: &local)
+            }
+            return local.items
+        }
+        for items in outcomes { diagnostics.append(contentsOf: items) }
+        for (language, kind) in jobs where kind != .partners { counts[language, default: 0] += 1 }
         let pageURL: (Service, Language) -> String = { service, language in config.absoluteURL(GeneratedPages.urlPath(.service(service.id), language)) }
         renderer.tryWrite(ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL),
                           "api/v1/services.json", writer, &diagnostics)

@@ -58,17 +58,23 @@ public struct SiteLoader: Sendable {
                 continue
             }
             let prefix = folder + "/"
+            var markdownFiles: [String] = []
             for path in files.files(in: folder, withExtension: nil, diagnostics: &diagnostics) {
-                guard path.hasSuffix(".md") else {
+                if path.hasSuffix(".md") { markdownFiles.append(path) } else {
                     diagnostics.warning(SourceLocation(file: path), "this file is not Markdown and is ignored", hint: "Content pages end in .md.")
-                    continue
                 }
+            }
+            // Reading and parsing front matter is independent per file: spread it over the workers.
+            let paths = markdownFiles
+            let parsed = Parallel.map(paths.count, workers: options.workers) { index -> (String, Page?, [Diagnostic]) in
+                let path = paths[index]
                 let relativePath = String(path.dropFirst(prefix.count))
-                guard let text = files.readText(path, diagnostics: &diagnostics) else {
-                    failed.insert(SitePlan.key(language, relativePath))
-                    continue
-                }
+                var local = DiagnosticList()
+                guard let text = files.readText(path, diagnostics: &local) else { return (relativePath, nil, local.items) }
                 let (page, problems) = PageParser().parse(text, language: language, relativePath: relativePath, sourcePath: path)
+                return (relativePath, page, local.items + problems)
+            }
+            for (relativePath, page, problems) in parsed {
                 diagnostics.append(contentsOf: problems)
                 if let page { pages.append(page) } else { failed.insert(SitePlan.key(language, relativePath)) }
             }
