@@ -15,7 +15,7 @@ TEST_PACKAGES := $(BUILD_PACKAGES) chromium chromium-driver nginx-light linkchec
   $(shell command -v java >/dev/null || echo default-jre-headless) \
   $(shell command -v node >/dev/null || echo nodejs) \
   $(shell python3 -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv)
-BENCH_PACKAGES := $(BUILD_PACKAGES) hugo cmark-gfm time
+BENCH_PACKAGES := $(BUILD_PACKAGES) hugo cmark-gfm time valgrind
 
 define install_missing
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -26,7 +26,7 @@ define install_missing
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required: install it from swift.org and put swift on PATH." >&2; exit 1; }
 endef
 
-.PHONY: real-site site test deps-build deps-test deps-bench serve check bench swift-test js-test browser-test clean
+.PHONY: bench-quick profile real-site site test deps-build deps-test deps-bench serve check bench swift-test js-test browser-test clean
 
 site: deps-build
 	$(SWIFT) build -c release --product trillium
@@ -73,8 +73,15 @@ real-site:
 browser-test: $(VENV)/.installed
 	TRILLIUM_BIN=$(CURDIR)/.build/debug/trillium TRILLIUM_SITE=$(CURDIR) $(PYTHON) -m pytest Tests/browser Tests/deploy -q
 
+# Speed and memory against Hugo on the same generated corpus (see BENCHMARKS.md).
 bench: deps-bench
 	python3 Benchmarks/bench.py
+
+bench-quick: deps-bench
+	python3 Benchmarks/bench.py --quick
+
+profile: deps-bench
+	python3 Benchmarks/callgrind_profile.py
 
 clean:
 	rm -rf .build Public $(VENV)
