@@ -6,7 +6,9 @@ import Trillium
 struct PreviewBuild: Sendable {
     /// What happened, and how long it took from start to the new site being in place.
     enum Outcome: Sendable {
-        case built(BuildReport)
+        case built(BuildReport, IncrementalSite)
+        /// Only the edited pages were re-rendered.
+        case rebuiltPages(Int, warnings: [Diagnostic])
         case failed(BuildFailure)
     }
 
@@ -25,7 +27,8 @@ struct PreviewBuild: Sendable {
                 let start = clock.now
                 let outcome: Outcome
                 do {
-                    outcome = .built(try SiteBuilder().build(options))
+                    let (report, incremental) = try SiteBuilder().buildKeepingState(options)
+                    outcome = .built(report, incremental)
                 } catch let failure as BuildFailure {
                     outcome = .failed(failure)
                 } catch {
@@ -33,6 +36,27 @@ struct PreviewBuild: Sendable {
                                                            "the build stopped: \(error)")]))
                 }
                 continuation.resume(returning: PreviewBuild(outcome: outcome, duration: clock.now - start))
+            }
+        }
+    }
+
+    /// Re-renders only the edited pages when that gives the same site as a full build;
+    /// nil when the change needs a full build.
+    static func runIncremental(_ site: IncrementalSite, changed: [String]) async -> PreviewBuild? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result: PreviewBuild?
+                switch site.rebuild(changedPaths: changed) {
+                case .rebuilt(let pages, let warnings):
+                    result = PreviewBuild(outcome: .rebuiltPages(pages, warnings: warnings), duration: clock.now - start)
+                case .failed(let failure):
+                    result = PreviewBuild(outcome: .failed(failure), duration: clock.now - start)
+                case .needsFullBuild:
+                    result = nil
+                }
+                continuation.resume(returning: result)
             }
         }
     }

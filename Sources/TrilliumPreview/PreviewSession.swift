@@ -21,6 +21,8 @@ public actor PreviewSession {
     private var serverTask: Task<Void, any Error>?
     private var watchTask: Task<Void, Never>?
     private var buildNumber = 0
+    /// The last good full build, kept so an edit to a page's text re-renders only that page.
+    private var incremental: IncrementalSite?
     private let sessionTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     /// The port actually listened on (the requested one, or the one the system chose for port 0).
     public private(set) var port: UInt16 = 0
@@ -137,19 +139,30 @@ public actor PreviewSession {
     // MARK: - Building
 
     /// Builds once and tells the terminal and the open pages how it went.
-    private func build(first: Bool) async {
-        let result = await PreviewBuild.run(options)
-        switch result.outcome {
-        case .built(let report):
+    private func build(first: Bool, changed: [String] = []) async {
+        var result: PreviewBuild?
+        if !first, let incremental {
+            result = await PreviewBuild.runIncremental(incremental, changed: changed)
+        }
+        let build: PreviewBuild
+        if let result { build = result } else { build = await PreviewBuild.run(options) }
+        switch build.outcome {
+        case .rebuiltPages(let pages, let warnings):
+            buildNumber += 1
+            await hub.publishGoodBuild("\(sessionTag)-\(buildNumber)")
+            for warning in warnings { console.problem(warning.description) }
+            console.info("Rebuilt \(pages) page\(pages == 1 ? "" : "s") in \(build.milliseconds) ms (only the text changed).")
+        case .built(let report, let state):
+            incremental = state
             buildNumber += 1
             await hub.publishGoodBuild("\(sessionTag)-\(buildNumber)")
             for warning in report.warnings { console.problem(warning.description) }
-            console.info("\(first ? "Built" : "Rebuilt") in \(result.milliseconds) ms (\(Self.pageCount(report))).")
+            console.info("\(first ? "Built" : "Rebuilt") in \(build.milliseconds) ms (\(Self.pageCount(report))).")
         case .failed(let failure):
             for diagnostic in failure.diagnostics { console.problem(diagnostic.description) }
             let errors = failure.errors.count
             let still = buildNumber > 0 ? "Still serving the last good version" : "Nothing to serve yet"
-            console.problem("Build failed after \(result.milliseconds) ms: \(errors) error\(errors == 1 ? "" : "s"). \(still); open pages show the problems.")
+            console.problem("Build failed after \(build.milliseconds) ms: \(errors) error\(errors == 1 ? "" : "s"). \(still); open pages show the problems.")
             await hub.publishFailure(failure.diagnostics)
         }
     }
@@ -173,7 +186,7 @@ public actor PreviewSession {
             let changed = current.changes(since: built)
             built = current
             console.info("Changed: \(Self.list(changed))")
-            await build(first: false)
+            await build(first: false, changed: changed)
         }
     }
 

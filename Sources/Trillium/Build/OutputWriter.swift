@@ -11,6 +11,7 @@ public final class OutputWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var written = 0
     private var createdFolders: Set<String> = []
+    private var writtenPaths: [String] = []
     /// Told about every file written.
     public var onFileWritten: (@Sendable (String) -> Void)?
 
@@ -34,7 +35,10 @@ public final class OutputWriter: @unchecked Sendable {
         let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
         if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         try Self.writeFile(data, to: full)
-        lock.withLock { written += 1 }
+        lock.withLock {
+            written += 1
+            writtenPaths.append(path)
+        }
         onFileWritten?(path)
     }
 
@@ -77,6 +81,19 @@ public final class OutputWriter: @unchecked Sendable {
             throw error
         }
         if let old { Self.removeInBackground(old) }
+    }
+
+    /// Moves only the files written by this writer into the existing output, each with a rename,
+    /// so a page being read is either the old one or the new one. For re-rendering a few pages.
+    public func commitIntoExistingOutput() throws {
+        let paths = lock.withLock { writtenPaths }
+        for path in paths {
+            let target = output.path + "/" + path
+            let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if rename(staging.path + "/" + path, target) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        discard()
     }
 
     /// Gives up on this build: the output stays exactly as it was.

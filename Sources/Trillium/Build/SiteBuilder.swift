@@ -5,6 +5,11 @@ public struct SiteBuilder: Sendable {
     public init() {}
 
     public func build(_ options: BuildOptions) throws -> BuildReport {
+        try buildKeepingState(options).report
+    }
+
+    /// Builds, and also returns what a preview needs to re-render single pages afterwards.
+    public func buildKeepingState(_ options: BuildOptions) throws -> (report: BuildReport, incremental: IncrementalSite) {
         let start = Date()
         var diagnostics = DiagnosticList()
         guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
@@ -17,7 +22,8 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot prepare the output folder: \(error.localizedDescription)")])
         }
-        let counts = SiteRenderer(site: site).render(into: writer, diagnostics: &diagnostics).pagesPerLanguage
+        let summary = SiteRenderer(site: site).render(into: writer, diagnostics: &diagnostics)
+        let counts = summary.pagesPerLanguage
         guard !diagnostics.hasErrors else {
             writer.discard()
             throw BuildFailure(diagnostics.items)
@@ -28,7 +34,8 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot move the new site into place: \(error.localizedDescription)")])
         }
-        return BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
-                           warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
+        let report = BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
+                                 warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
+        return (report, IncrementalSite(site: site, pageLinks: summary.pageLinks))
     }
 }

@@ -30,6 +30,15 @@ public struct SiteRenderer: Sendable {
         public var pagesPerLanguage: [Language: Int]
         /// Each content page's text without markup (kept only when asked for, for `check`).
         public var plainTexts: [(Page, String)]
+        /// Each content page's headings and the anchors its links point to, by page index
+        /// (small; kept so a preview can re-render one page and still check every anchor).
+        var pageLinks: [PageLinks]
+    }
+
+    /// What one content page contributes to the anchor check.
+    struct PageLinks: Sendable {
+        var headings: [Heading]
+        var anchors: [ContentLinkResolver.AnchorCheck]
     }
 
     /// Renders everything into `writer`.
@@ -51,7 +60,8 @@ public struct SiteRenderer: Sendable {
             for (language, count) in generated { counts[language, default: 0] += count }
         }
         renderSiteFiles(into: writer, diagnostics: &diagnostics)
-        return Summary(pagesPerLanguage: counts, plainTexts: texts)
+        return Summary(pagesPerLanguage: counts, plainTexts: texts,
+                       pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) })
     }
 
     // MARK: Content pages
@@ -146,12 +156,16 @@ public struct SiteRenderer: Sendable {
     }
 
     func checkAnchors(_ outcomes: [PageOutcome], diagnostics: inout DiagnosticList) {
-        for outcome in outcomes {
-            for anchor in outcome.anchors {
+        checkAnchors(outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) }, diagnostics: &diagnostics)
+    }
+
+    func checkAnchors(_ pages: [PageLinks], diagnostics: inout DiagnosticList) {
+        for page in pages {
+            for anchor in page.anchors {
                 let target = plan.pages[anchor.targetIndex]
-                let ids = Set(outcomes[anchor.targetIndex].headings.map(\.id) + ["main"])
+                let ids = Set(pages[anchor.targetIndex].headings.map(\.id) + ["main"])
                 if !ids.contains(anchor.fragment) {
-                    let known = outcomes[anchor.targetIndex].headings.map(\.id).prefix(8).joined(separator: ", ")
+                    let known = pages[anchor.targetIndex].headings.map(\.id).prefix(8).joined(separator: ", ")
                     diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(target.sourcePath), but that page has no such heading",
                                       hint: known.isEmpty ? "That page has no headings." : "Its heading ids are: \(known).")
                 }
