@@ -79,8 +79,9 @@ struct CheckSiteCheckerTests {
         ])
         let result = check(site)
         expectExactly([
-            ExpectedDiagnostic("Content/en/_index.md", line: 1, "“Hotline” jumps from level 2 to level 4", severity: .warning),
-            ExpectedDiagnostic("Content/fr/_index.md", line: 1, "“Un deuxième titre” is a level-1 heading", severity: .warning),
+            // The heading's own line, front matter counted.
+            ExpectedDiagnostic("Content/en/_index.md", line: 7, "“Hotline” jumps from level 2 to level 4", severity: .warning),
+            ExpectedDiagnostic("Content/fr/_index.md", line: 5, "“Un deuxième titre” is a level-1 heading", severity: .warning),
         ], in: result.diagnostics, severity: .warning)
     }
 

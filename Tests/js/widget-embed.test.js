@@ -124,3 +124,13 @@ test("the height reporter sends only positive values that changed", () => {
   assert.equal(shouldSend(480), true);
   assert.deepEqual(frame.heightMessage(480), { type: "trillium:height", height: 480 });
 });
+
+test("a province-wide service is listed for any region, as on the site", () => {
+  const services = [
+    { id: "hotline", categories: ["crisis-line"], regions: ["ontario"], audiences: ["everyone"] },
+    { id: "shelter-north", categories: ["shelter"], regions: ["north"], audiences: ["women"] },
+    { id: "shelter-east", categories: ["shelter"], regions: ["east"], audiences: ["women"] },
+  ];
+  const ids = embed.filterServices(services, { categories: [], regions: ["north"], audiences: [], limit: 0 }).map((s) => s.id);
+  assert.deepEqual(ids, ["hotline", "shelter-north"]);
+});

@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
         for location in markdown.imagesWithoutAlt {
             diagnostics.error(location, "this image has no alternative text", hint: "Describe the image between the brackets: ![what it shows](file.png).")
         }
-        checkHeadingLevels(markdown.headings, page: page, diagnostics: &diagnostics)
+        checkHeadingLevels(markdown, page: page, diagnostics: &diagnostics)
         let twin = plan.twin(of: index)
         var view = factory.base(language: page.language, urlPath: page.urlPath, twinPath: twin.urlPath, title: page.frontMatter.title,
                                 description: page.frontMatter.description, breadcrumbs: factory.breadcrumbs(for: page),
@@ -141,14 +141,15 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Headings start at h2 (the title is the h1) and never skip a level.
-    func checkHeadingLevels(_ headings: [Heading], page: Page, diagnostics: inout DiagnosticList) {
+    func checkHeadingLevels(_ markdown: MarkdownDocument, page: Page, diagnostics: inout DiagnosticList) {
         var previous = 1
-        for heading in headings {
+        for (index, heading) in markdown.headings.enumerated() {
+            let location = SourceLocation(file: page.sourcePath, line: index < markdown.headingLines.count ? markdown.headingLines[index] : 1)
             if heading.level == 1 {
-                diagnostics.warning(page.location, "heading “\(heading.text)” is a level-1 heading; the page title is already the h1",
+                diagnostics.warning(location, "heading “\(heading.text)” is a level-1 heading; the page title is already the h1",
                                     hint: "Start section headings at ## (level 2).")
             } else if heading.level > previous + 1 {
-                diagnostics.warning(page.location, "heading “\(heading.text)” jumps from level \(previous) to level \(heading.level)",
+                diagnostics.warning(location, "heading “\(heading.text)” jumps from level \(previous) to level \(heading.level)",
                                     hint: "Don't skip heading levels: screen-reader users navigate by them.")
             }
             previous = heading.level

@@ -9,6 +9,8 @@ public struct Heading: Sendable, Hashable {
 public struct MarkdownDocument: Sendable {
     public var html: String
     public var headings: [Heading]
+    /// File line of each heading, in the same order as `headings`, for diagnostics.
+    public var headingLines: [Int] = []
     /// Text without markup, for search and readability.
     public var plainText: String
     /// Whether an image lacks alternative text (reported by `check`).

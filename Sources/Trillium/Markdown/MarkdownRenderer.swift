@@ -97,11 +97,13 @@ public struct MarkdownRenderer: Sendable {
 
         var ids = HeadingIDGenerator()
         var headings: [Heading] = []
+        var headingLines: [Int] = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let text = Self.text(of: node)
             let id = ids.id(for: text)
             headings.append(Heading(level: level, text: text, id: id))
+            headingLines.append(location(of: node, file: file, firstLine: firstLine).line)
             // cmark-gfm does not write heading ids: render the heading alone, add the id, and put
             // that HTML in a custom block in the heading's place.
             guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
@@ -119,7 +121,7 @@ public struct MarkdownRenderer: Sendable {
             return MarkdownDocument(html: "", headings: headings, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
         }
         defer { free(rendered) }
-        return MarkdownDocument(html: String(cString: rendered), headings: headings, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
+        return MarkdownDocument(html: String(cString: rendered), headings: headings, headingLines: headingLines, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
     }
 
     private func location(of node: OpaquePointer, file: String, firstLine: Int) -> SourceLocation {

@@ -106,7 +106,8 @@
     var out = (Array.isArray(services) ? services : []).filter(function (s) {
       return s && typeof s === "object" &&
         overlaps(s.categories, filter.categories || []) &&
-        overlaps(s.regions, filter.regions || []) &&
+        // A province-wide service serves every region, as on the site's own region lists.
+        overlaps((s.regions || []).indexOf("ontario") >= 0 ? (filter.regions || []) : s.regions, filter.regions || []) &&
         overlaps(s.audiences, filter.audiences || []);
     });
     return filter.limit > 0 ? out.slice(0, filter.limit) : out;
