@@ -6,83 +6,24 @@ browser leave 127.0.0.1.
 """
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-from dataclasses import dataclass
+import sys
 from pathlib import Path
 
-BUILD_TIMEOUT_SECONDS = 600
+# The site copy and the CLI runner are shared with the deployment suite (Tests/trillium_site_copy.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from trillium_site_copy import SiteSetupFailed, TrilliumInputs, copy_site  # noqa: E402
+from trillium_site_copy import build_site as build_copy  # noqa: E402
 
-class BuildFailed(Exception):
-    """The generator could not be run, or exited with an error."""
-
-
-@dataclass(frozen=True)
-class BuildInputs:
-    trillium_bin: Path
-    site_root: Path
-
-    @staticmethod
-    def from_environment(default_site_root: Path) -> "BuildInputs":
-        site = Path(os.environ.get("TRILLIUM_SITE") or default_site_root).resolve()
-        binary = os.environ.get("TRILLIUM_BIN")
-        trillium = Path(binary).resolve() if binary else site / ".build" / "debug" / "trillium"
-        return BuildInputs(trillium, site)
-
-
-def point_quick_exit_at(site_yaml: str, url: str) -> str:
-    """Replace the value of the top-level `quickExitURL:` key."""
-    pattern = re.compile(r"^quickExitURL:[^\n]*$", re.MULTILINE)
-    if not pattern.search(site_yaml):
-        raise BuildFailed("Content/site.yaml has no top-level `quickExitURL:` key to point at the local neutral page")
-    return pattern.sub(lambda _: f'quickExitURL: "{url}"', site_yaml, count=1)
+BuildFailed = SiteSetupFailed
+BuildInputs = TrilliumInputs
 
 
 def build_site(inputs: BuildInputs, workdir: Path, base_url: str, neutral_url: str) -> Path:
     """Copy the sources into `workdir/site`, build into `workdir/public`, return the output folder."""
-    if not inputs.trillium_bin.is_file() or not os.access(inputs.trillium_bin, os.X_OK):
-        raise BuildFailed(
-            f"the trillium executable was not found at {inputs.trillium_bin}; "
-            "build it first and set TRILLIUM_BIN to its path"
-        )
-    content = inputs.site_root / "Content"
-    if not content.is_dir():
-        raise BuildFailed(f"no Content folder in TRILLIUM_SITE={inputs.site_root}")
-    copy = workdir / "site"
-    shutil.copytree(content, copy / "Content")
-    themes = inputs.site_root / "Themes"
-    if themes.is_dir():
-        shutil.copytree(themes, copy / "Themes")
-    site_yaml = copy / "Content" / "site.yaml"
-    if not site_yaml.is_file():
-        raise BuildFailed("Content/site.yaml is missing")
-    site_yaml.write_text(point_quick_exit_at(site_yaml.read_text(encoding="utf-8"), neutral_url), encoding="utf-8")
-
+    copy = copy_site(inputs, workdir / "site", neutral_url)
     public = workdir / "public"
-    command = [
-        str(inputs.trillium_bin), "build",
-        "--site", str(copy),
-        "--output", str(public),
-        "--base-url", base_url,
-    ]
-    try:
-        result = subprocess.run(
-            command, cwd=copy, capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise BuildFailed(f"`trillium build` did not finish in {BUILD_TIMEOUT_SECONDS} s:\n{error.stderr or ''}") from error
-    except OSError as error:
-        raise BuildFailed(f"could not run {inputs.trillium_bin}: {error}") from error
-    if result.returncode != 0:
-        raise BuildFailed(
-            f"`trillium build` exited with status {result.returncode}.\n"
-            f"--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
-        )
-    if not (public / "index.html").is_file():
-        raise BuildFailed(f"`trillium build` succeeded but wrote no index.html into {public}.\n{result.stderr}")
+    build_copy(inputs, copy, public, base_url)
     return public
 
 
