@@ -19,7 +19,7 @@ final class YAMLReader {
     /// Parses `text` into its root node, or records the syntax error with its real line.
     func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, Self.resolver)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
@@ -34,6 +34,10 @@ final class YAMLReader {
             return nil
         }
     }
+
+    /// Only the implicit types Trillium reads (null, booleans, whole numbers): every rule is a
+    /// regular expression tried on every plain scalar, and dates are parsed from the text anyway.
+    static let resolver = Resolver.default.removing(.float).removing(.merge).removing(.timestamp).removing(.value)
 
     func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
