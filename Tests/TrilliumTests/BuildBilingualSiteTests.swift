@@ -120,6 +120,14 @@ struct BuildBilingualSiteTests {
         #expect(site.page("fr/aide/index.html").contains("href=\"/trafficking/fr/aide/ligne-d-urgence/#quand-appeler\""))
     }
 
+    @Test func aLinkToTheSiteRootGoesToTheLanguageChoice() {
+        let site = FixtureSite(BilingualFixture.files)
+        site.edit("Content/en/about.md", replacing: "Some text.", with: "Choose a [language](/) or see [the sitemap](/sitemap.xml).")
+        site.buildSucceeds()
+        #expect(site.page("en/about/index.html").contains("<a href=\"/\">language</a>"))
+        #expect(site.page("en/about/index.html").contains("<a href=\"/sitemap.xml\">the sitemap</a>"))
+    }
+
     @Test func sectionPagesListTheirChildrenByWeightThenTitle() throws {
         let site = FixtureSite(BilingualFixture.files.merging([
             "Content/en/get-help/apps.md": FixtureSite.page(title: "Apps", description: "Phone apps.", ["weight: 2"]),

@@ -51,7 +51,8 @@ struct ContentLinkResolver {
     private mutating func resolveSitePath(_ path: String, fragment: String?, url: String, at location: SourceLocation,
                                           diagnostics: inout DiagnosticList) -> String? {
         var normalized = path
-        if !normalized.hasSuffix("/") && !normalized.split(separator: "/").last.map({ $0.contains(".") })! { normalized += "/" }
+        let namesAFile = normalized.split(separator: "/").last?.contains(".") ?? false
+        if !normalized.hasSuffix("/") && !namesAFile { normalized += "/" }
         guard plan.knownPaths.contains(normalized) else {
             diagnostics.error(location, "link to `\(url)`, but no page of this site has that URL",
                               hint: "Link to the Markdown file instead (e.g. `../get-help/_index.md`), or check the page's URL.")
