@@ -59,7 +59,14 @@ public struct SiteLoader: Sendable {
             }
             let prefix = folder + "/"
             var markdownFiles: [String] = []
-            for path in files.files(in: folder, withExtension: nil, diagnostics: &diagnostics) {
+            var listing = DiagnosticList()
+            let listed = files.files(in: folder, withExtension: nil, diagnostics: &listing)
+            diagnostics.append(contentsOf: listing.items)
+            // A refused file (a symlink out of the folder) already has its error: its twin is not "missing" too.
+            for problem in listing.items where problem.severity == .error && problem.location.file.hasPrefix(prefix) {
+                failed.insert(SitePlan.key(language, String(problem.location.file.dropFirst(prefix.count))))
+            }
+            for path in listed {
                 if path.hasSuffix(".md") { markdownFiles.append(path) } else {
                     diagnostics.warning(SourceLocation(file: path), "this file is not Markdown and is ignored", hint: "Content pages end in .md.")
                 }
