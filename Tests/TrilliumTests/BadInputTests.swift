@@ -97,7 +97,8 @@ struct BadInputTests {
             site.write("Content/en/call.md", FixtureSite.page(title: "Call", description: "Call us.", ["translationKey: help"]))
             site.write("Content/fr/call.md", FixtureSite.page(title: "Appeler", description: "Appelez.", ["slug: appeler"]))
         }
-        expectExactly([ExpectedDiagnostic(Self.english, line: 1, "translationKey `help` is already used by Content/en/call.md")],
+        // Reported on the line of the second page's `translationKey:`.
+        expectExactly([ExpectedDiagnostic(Self.english, line: site.line(of: "translationKey: help", in: Self.english), "translationKey `help` is already used by Content/en/call.md")],
                       in: failure?.diagnostics ?? [])
     }
 

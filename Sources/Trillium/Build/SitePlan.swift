@@ -71,7 +71,7 @@ public struct SitePlanner: Sendable {
             let url = "/" + ([page.language.rawValue] + segments).joined(separator: "/") + "/"
             pages[index].urlPath = url
             if let other = pathOwner[url] {
-                diagnostics.error(page.location, "this page has the same URL \(url) as \(other.sourcePath)",
+                diagnostics.error(page.frontMatter.slug != nil ? page.location(ofKey: "slug") : page.location, "this page has the same URL \(url) as \(other.sourcePath)",
                                   hint: "Give one of them a different file name or `slug`.")
             } else {
                 pathOwner[url] = page
@@ -83,7 +83,7 @@ public struct SitePlanner: Sendable {
         for (index, page) in pages.enumerated() {
             guard let key = page.frontMatter.translationKey else { continue }
             if let existing = byKey[page.language]?[key] {
-                diagnostics.error(page.location, "translationKey `\(key)` is already used by \(pages[existing].sourcePath)",
+                diagnostics.error(page.location(ofKey: "translationKey"), "translationKey `\(key)` is already used by \(pages[existing].sourcePath)",
                                   hint: "Each page and its twin share one key; no other page may use it.")
             } else {
                 byKey[page.language, default: [:]][key] = index

@@ -41,6 +41,8 @@ public struct Page: Sendable, Hashable {
     public var bodyStartLine: Int
     /// Site path with leading and trailing slash, e.g. `/fr/strategie/sensibilisation/`; set by URL planning.
     public var urlPath: String = ""
+    /// File line of each front matter key, so problems with a key can name its line.
+    public var keyLines: [String: Int] = [:]
 
     public init(language: Language, relativePath: String, sourcePath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
         self.language = language
@@ -76,4 +78,9 @@ public struct Page: Sendable, Hashable {
     public var pairingKey: String { frontMatter.translationKey.map { "key:" + $0 } ?? "path:" + relativePath }
 
     public var location: SourceLocation { SourceLocation(file: sourcePath, line: 1) }
+
+    /// Where a front matter key is written, or the top of the file when it is not.
+    public func location(ofKey key: String) -> SourceLocation {
+        SourceLocation(file: sourcePath, line: keyLines[key] ?? 1)
+    }
 }

@@ -53,8 +53,9 @@ public struct PageParser: Sendable {
             layout: map.string("layout", in: what)
         )
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics.items) }
-        let page = Page(language: language, relativePath: relativePath, sourcePath: sourcePath,
+        var page = Page(language: language, relativePath: relativePath, sourcePath: sourcePath,
                         frontMatter: frontMatter, body: parts.body, bodyStartLine: parts.bodyStartLine)
+        for key in map.keys { page.keyLines[key] = map.location(of: key).line }
         return (page, reader.diagnostics.items)
     }
 }
