@@ -54,7 +54,7 @@ struct TemplateViewTests {
         view.service = ServiceView(id: "s", name: "Nom", summary: "Résumé", descriptionHTML: "<p>Texte</p>", organization: "Org", contacts: [link],
                                    facts: [FactView(term: "Heures", value: "Jour et nuit", links: [link])], lastVerified: date, source: "https://example.org/", tags: ["Gratuit"])
         view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", embedJS: "e", version: "1.0.0")
-        view.languageChoice = LanguageChoiceView(english: link.asLink, french: link.asLink, descriptionEn: "d", descriptionFr: "d", tFr: ["k": "v"])
+        view.languageChoice = LanguageChoiceView(english: link.asLink, french: link.asLink, descriptionEn: "d", descriptionFr: "d", tFr: ["k": "v"], notFound: true)
         view.scripts = ["/x.js"]
         return view.prepared()
     }

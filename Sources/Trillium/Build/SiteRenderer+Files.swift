@@ -27,18 +27,27 @@ extension SiteRenderer {
     }
 
     /// The bilingual root: a choice between English and French, with no automatic redirect.
+    /// The same page, worded as "not found" in both languages, is `/404.html` for hosts that
+    /// serve one 404 page for the whole site.
     func renderLanguageChoice(writer: OutputWriter, diagnostics: inout DiagnosticList) {
+        renderLanguageChoice(notFound: false, writer: writer, diagnostics: &diagnostics)
+        renderLanguageChoice(notFound: true, writer: writer, diagnostics: &diagnostics)
+    }
+
+    func renderLanguageChoice(notFound: Bool, writer: OutputWriter, diagnostics: inout DiagnosticList) {
         var view = factory.base(language: .en, urlPath: "/", twinPath: "/", title: config.languages[.en].title,
                                 description: config.languages[.en].description, breadcrumbs: [], lastModified: nil)
-        view.documentTitle = "\(config.languages[.en].title) | \(config.languages[.fr].title)"
+        view.documentTitle = notFound
+            ? "\(factory.t("notFoundTitle", .en)) | \(FrenchTypography.apply(toText: factory.t("notFoundTitle", .fr)))"
+            : "\(config.languages[.en].title) | \(FrenchTypography.apply(toText: config.languages[.fr].title))"
         view.toggle = nil
         view.languageChoice = LanguageChoiceView(
             english: LinkView(title: config.languages[.en].title, href: config.href("/en/"), lang: "en-CA", hreflang: "en-CA"),
             french: LinkView(title: FrenchTypography.apply(toText: config.languages[.fr].title), href: config.href("/fr/"), lang: "fr-CA", hreflang: "fr-CA"),
             descriptionEn: config.languages[.en].description, descriptionFr: FrenchTypography.apply(toText: config.languages[.fr].description),
-            tFr: factory.strings(.fr).mapValues(FrenchTypography.apply(toText:)))
+            tFr: factory.strings(.fr).mapValues(FrenchTypography.apply(toText:)), notFound: notFound)
         let html = site.theme.library.render(view.prepared(), withTemplate: "language-choice") ?? ""
-        tryWrite(Data(html.utf8), "index.html", writer, &diagnostics)
+        tryWrite(Data(html.utf8), notFound ? "404.html" : "index.html", writer, &diagnostics)
     }
 
     /// Every page in both languages with `xhtml:link` alternates.
@@ -137,6 +146,8 @@ public struct LanguageChoiceView: Sendable {
     public var descriptionEn: String
     public var descriptionFr: String
     public var tFr: [String: String]
+    /// Worded as the site-wide "page not found" page.
+    public var notFound: Bool
 }
 
 enum XML {

@@ -289,6 +289,7 @@ extension LanguageChoiceView: MustacheParent {
         case "descriptionEn": descriptionEn
         case "descriptionFr": descriptionFr
         case "tFr": tFr
+        case "notFound": notFound
         default: nil
         }
     }
