@@ -9,7 +9,8 @@ struct ContentValueParsingTests {
     func northAmericanNumbers(_ text: String) throws {
         let number = try #require(PhoneNumber(text))
         #expect(number.digits == "18339001010")
-        #expect(number.description == "1-833-900-1010")
+        #expect(number.normalized == "1-833-900-1010")
+        #expect(number.description == text, "people see the number as it was written")
         #expect(number.telURI == "tel:+18339001010")
         #expect(number.e164 == "+18339001010")
         #expect(!number.isShortCode)
@@ -21,6 +22,16 @@ struct ContentValueParsingTests {
         #expect(number.isShortCode)
         #expect(number.description == text)
         #expect(number.telURI == "tel:\(text)")
+    }
+
+    @Test func textMessageShortCodesAreAcceptedOnlyWhenAsked() throws {
+        #expect(PhoneNumber("686868") == nil)
+        let code = try #require(PhoneNumber("686868", allowSMSShortCode: true))
+        #expect(code.isSMSShortCode)
+        #expect(code.telURI == "sms:686868")
+        #expect(code.e164 == "686868")
+        #expect(PhoneNumber("6868", allowSMSShortCode: true) == nil)
+        #expect(PhoneNumber("68-68-68", allowSMSShortCode: true) == nil)
     }
 
     @Test("things that are not dialable numbers are refused", arguments: [

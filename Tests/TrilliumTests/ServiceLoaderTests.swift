@@ -52,7 +52,7 @@ struct ServiceLoaderTests {
         #expect(service.cost == .free)
         #expect(service.confidential == true)
         #expect(service.lastVerified == Day(year: 2026, month: 11, day: 1))
-        #expect(service.source == "https://www.example.org/about/")
+        #expect(service.source == Citation(url: "https://www.example.org/about/", location: service.source.location))
         #expect(service.sourcePath == F.file)
     }
 
@@ -114,10 +114,11 @@ struct ServiceLoaderTests {
         #expect(found?.hint == "Did you mean `open_24_7`?")
     }
 
-    @Test func aMissingRequiredKeyIsAnError() {
-        let text = F.service(removing: "confidential: true")
-        let found = diagnostic(containing: "missing required key `confidential`", in: F.parse(text).1)
-        #expect(found?.location.line == 1)
+    @Test func aMissingRequiredKeyIsReportedAtTheServiceMapping() {
+        // The service's mapping starts on the file's first line; a missing key belongs to it.
+        let text = F.service(removing: "last_verified: 2026-11-01")
+        let found = diagnostic(containing: "missing required key `last_verified`", in: F.parse(text).1)
+        #expect(found?.location.line == F.line(of: "id: test-helpline", in: text))
     }
 
     // MARK: - Text in both languages

@@ -52,7 +52,11 @@ struct TemplateViewTests {
                                        countNone: "Aucun", countOne: "1 service", countMany: "{n} services", categories: [term], regions: [term],
                                        audiences: [term], languages: [term], heading: "Catégorie", isFullDirectory: true)
         view.service = ServiceView(id: "s", name: "Nom", summary: "Résumé", descriptionHTML: "<p>Texte</p>", organization: "Org", contacts: [link],
-                                   facts: [FactView(term: "Heures", value: "Jour et nuit", links: [link])], lastVerified: date, source: "https://example.org/", tags: ["Gratuit"])
+                                   facts: [FactView(term: "Heures", value: "Jour et nuit", links: [link])], lastVerified: date,
+                                   source: SourceView(href: "https://example.org/", text: "Exemple", date: date), tags: ["Gratuit"])
+        view.directory?.regionCovers = "Ottawa"
+        view.sources = [SourceView(href: "https://example.org/", text: "Exemple", date: date)]
+        view.helpBox = HelpBoxView(directoryHref: "/fr/services/")
         view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", embedJS: "e", version: "1.0.0")
         view.languageChoice = LanguageChoiceView(english: link.asLink, french: link.asLink, descriptionEn: "d", descriptionFr: "d", tFr: ["k": "v"], notFound: true)
         view.scripts = ["/x.js"]

@@ -110,6 +110,7 @@ struct ServicePagesRenderer {
             return ContactLinkView(text: saysNumber ? label : "\(label) \(phone.number)", href: phone.number.telURI, isExternal: false)
         }
         if let website = service.website { links.append(ContactLinkView(text: t("website", language), href: website, isExternal: true)) }
+        if let chat = service.chat { links.append(ContactLinkView(text: t("chat", language), href: chat, isExternal: true)) }
         if let email = service.email { links.append(ContactLinkView(text: email, href: "mailto:\(email)", isExternal: false)) }
         return links
     }
@@ -118,8 +119,8 @@ struct ServicePagesRenderer {
         var tags: [String] = []
         if service.hours.open24_7 { tags.append(t("open247", language)) }
         if service.cost == .free { tags.append(t("costFree", language)) }
-        if service.confidential { tags.append(t("confidential", language)) }
-        if service.indigenousLed { tags.append(t("indigenousLed", language)) }
+        if service.confidential == true { tags.append(t("confidential", language)) }
+        if service.indigenousLed == true { tags.append(t("indigenousLed", language)) }
         return tags
     }
 
@@ -129,7 +130,7 @@ struct ServicePagesRenderer {
                                summary: service.summary[language], contacts: contacts(service, language), tags: tags(service, language),
                                categories: service.categories.joined(separator: " "), regions: regions.joined(separator: " "),
                                audiences: service.audiences.joined(separator: " "), languages: service.languages.joined(separator: " "),
-                               open247: service.hours.open24_7, indigenousLed: service.indigenousLed)
+                               open247: service.hours.open24_7, indigenousLed: service.indigenousLed == true)
     }
 
     func terms(_ facet: Taxonomy.Facet, _ language: Language) -> [TermView] {
@@ -172,6 +173,7 @@ struct ServicePagesRenderer {
                                 breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), directoryPath), (term.label[language], path)]),
                                 lastModified: latestVerification)
         view.directory = directoryView(language, cards: cards, indexPath: "", heading: term.label[language])
+        view.directory?.regionCovers = term.covers?[language]
         renderer.write(view, template: "directory", to: path, language: language, writer: writer, diagnostics: &diagnostics)
     }
 
@@ -196,12 +198,15 @@ struct ServicePagesRenderer {
             let value = links.map(\.text).joined(separator: ", ")
             facts.append(FactView(term: t(key, language), value: value, links: facet == .categories || facet == .regions ? links : []))
         }
-        facts.append(FactView(term: t("cost", language), value: t("cost-" + service.cost.rawValue, language)))
-        facts.append(FactView(term: t("confidentialTerm", language), value: t(service.confidential ? "answerYes" : "answerNo", language)))
-        facts.append(FactView(term: t("indigenousLed", language), value: t(service.indigenousLed ? "answerYes" : "answerNo", language)))
+        // A fact the source does not state reads "Not stated", never "No".
+        func answer(_ value: Bool?) -> String { t(value.map { $0 ? "answerYes" : "answerNo" } ?? "notStated", language) }
+        facts.append(FactView(term: t("cost", language), value: service.cost.map { t("cost-" + $0.rawValue, language) } ?? t("notStated", language)))
+        facts.append(FactView(term: t("confidentialTerm", language), value: answer(service.confidential)))
+        facts.append(FactView(term: t("indigenousLed", language), value: answer(service.indigenousLed)))
         view.service = ServiceView(id: service.id, name: service.name[language], summary: service.summary[language], descriptionHTML: descriptionHTML,
                                    organization: service.organization.name[language], contacts: contacts(service, language), facts: facts,
-                                   lastVerified: factory.date(service.lastVerified, language), source: service.source, tags: tags(service, language))
+                                   lastVerified: factory.date(service.lastVerified, language),
+                                   source: factory.source(service.source, language), tags: tags(service, language))
         renderer.write(view, template: "service", to: path, language: language, writer: writer, diagnostics: &diagnostics)
     }
 

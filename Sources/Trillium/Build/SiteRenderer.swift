@@ -84,6 +84,10 @@ public struct SiteRenderer: Sendable {
                                 lastModified: page.frontMatter.lastmod ?? page.frontMatter.date)
         view.content = markdown.html
         view.published = page.frontMatter.date.map { factory.date($0, page.language) }
+        view.sources = page.frontMatter.sources.map { factory.source($0, page.language) }
+        if page.frontMatter.helpBox {
+            view.helpBox = HelpBoxView(directoryHref: site.services == nil ? nil : config.href(GeneratedPages.urlPath(.directory, page.language)))
+        }
         if markdown.headings.filter({ $0.level == 2 }).count >= 3 { view.toc = ViewFactory.toc(markdown.headings) }
         let template = page.frontMatter.layout ?? (page.isHome ? "home" : page.isSection ? "section" : "page")
         guard site.theme.templateNames.contains(template) else {

@@ -48,12 +48,19 @@ public struct SiteChecker: Sendable {
             let summary = renderer.render(into: writer, keepPlainText: true, diagnostics: &diagnostics)
             OutputWriter.removeInBackground(scratchRoot)
             for (page, text) in summary.plainTexts {
+                diagnostics.append(contentsOf: SourceCheck.diagnostics(page: page, plainText: text, today: options.today))
                 guard let score = Readability.score(text, language: page.language, file: page.sourcePath) else { continue }
                 scores.append(score)
                 if score.grade > Self.maximumGrade {
                     diagnostics.warning(page.location, "reading level is about grade \(score.format(score.grade)); aim for grade 8 or lower",
                                         hint: "Use shorter sentences and everyday words.")
                 }
+            }
+        }
+        for service in site.services?.services ?? [] {
+            if let warning = SourceCheck.ageWarning(service.source, reference: options.today, what: "the source of this service",
+                                                    fallback: SourceLocation(file: service.sourcePath)) {
+                diagnostics.append(warning)
             }
         }
         orphans(site, diagnostics: &diagnostics)

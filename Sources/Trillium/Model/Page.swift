@@ -10,11 +10,17 @@ public struct FrontMatter: Sendable, Hashable {
     public var draft: Bool
     public var weight: Int
     public var layout: String?
+    /// Where the page's facts come from; listed at the end of the page.
+    public var sources: [Citation]
+    /// Opens the page with a short "get help now" box.
+    public var helpBox: Bool
 
-    public static let keys = ["title", "description", "translationKey", "slug", "date", "lastmod", "publishDate", "draft", "weight", "layout"]
+    public static let keys = ["title", "description", "translationKey", "slug", "date", "lastmod", "publishDate", "draft", "weight", "layout",
+                              "sources", "helpBox"]
 
     public init(title: String, description: String, translationKey: String? = nil, slug: String? = nil, date: Day? = nil,
-                lastmod: Day? = nil, publishDate: Day? = nil, draft: Bool = false, weight: Int = 0, layout: String? = nil) {
+                lastmod: Day? = nil, publishDate: Day? = nil, draft: Bool = false, weight: Int = 0, layout: String? = nil,
+                sources: [Citation] = [], helpBox: Bool = false) {
         self.title = title
         self.description = description
         self.translationKey = translationKey
@@ -25,6 +31,8 @@ public struct FrontMatter: Sendable, Hashable {
         self.draft = draft
         self.weight = weight
         self.layout = layout
+        self.sources = sources
+        self.helpBox = helpBox
     }
 }
 

@@ -5,14 +5,22 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Digits only, with country code for long numbers: `18339001010`, or a short code `211`.
     public let digits: String
+    /// The number as the service writes it (`416-597-8808`, `1-833-900-1010`, `211`), shown to people.
+    public let written: String
 
     /// Parses `1-833-900-1010`, `833-900-1010`, `(833) 900-1010`, `+1 833 900 1010` or a short code.
-    public init?(_ text: String) {
+    /// With `allowSMSShortCode`, five- and six-digit text-message codes (`686868`) are accepted too.
+    public init?(_ text: String, allowSMSShortCode: Bool = false) {
         let allowed = Set("0123456789-() .+")
         guard !text.isEmpty, text.allSatisfy({ allowed.contains($0) }) else { return nil }
+        written = text
         var digits = text.filter(\.isNumber)
         if text.contains("+") && !text.hasPrefix("+1") && !text.hasPrefix("+ 1") { return nil }
         if Self.shortCodes.contains(digits), !text.contains("+") {
+            self.digits = digits
+            return
+        }
+        if allowSMSShortCode, (5...6).contains(digits.count), text.allSatisfy(\.isNumber) {
             self.digits = digits
             return
         }
@@ -24,18 +32,24 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         self.digits = digits
     }
 
-    public var isShortCode: Bool { digits.count == 3 }
+    public var isShortCode: Bool { digits.count <= 6 }
 
-    /// `tel:` link target: `tel:+18339001010` or `tel:211`.
-    public var telURI: String { isShortCode ? "tel:\(digits)" : "tel:+\(digits)" }
+    /// A five- or six-digit code that only takes text messages.
+    public var isSMSShortCode: Bool { (5...6).contains(digits.count) }
+
+    /// Link target: `tel:+18339001010`, `tel:211`, or `sms:686868` for a text-only code.
+    public var telURI: String { isSMSShortCode ? "sms:\(digits)" : isShortCode ? "tel:\(digits)" : "tel:+\(digits)" }
 
     /// E.164 form for data exports: `+18339001010` or the short code.
     public var e164: String { isShortCode ? digits : "+\(digits)" }
 
-    /// Display form: `1-833-900-1010`; short codes as written (`211`).
-    public var description: String {
+    /// One form for every number: `1-833-900-1010`; short codes as they are (`211`).
+    public var normalized: String {
         if isShortCode { return digits }
         let d = Array(digits)
         return "1-\(String(d[1...3]))-\(String(d[4...6]))-\(String(d[7...10]))"
     }
+
+    /// What people see: the number as written.
+    public var description: String { written }
 }

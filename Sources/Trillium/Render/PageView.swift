@@ -33,12 +33,17 @@ public struct PageView: Sendable {
     public var languageChoice: LanguageChoiceView?
     /// Extra scripts for this page (already site paths).
     public var scripts: [String]
+    /// Where the page's facts come from, listed at its end.
+    public var sources: [SourceView] = []
+    /// Opens the page with a short "get help now" box.
+    public var helpBox: HelpBoxView?
 
     // Flags for templates (Mustache reads stored properties only); set by `prepared()`.
     public var hasToc = false
     public var hasChildren = false
     public var hasBreadcrumbs = false
     public var hasLatestUpdates = false
+    public var hasSources = false
 
     /// The view with its template flags filled in from its content.
     public func prepared() -> PageView {
@@ -47,6 +52,7 @@ public struct PageView: Sendable {
         view.hasChildren = !children.isEmpty
         view.hasBreadcrumbs = breadcrumbs.count > 1
         view.hasLatestUpdates = !latestUpdates.isEmpty
+        view.hasSources = !sources.isEmpty
         return view
     }
 }
@@ -129,4 +135,17 @@ public struct PaginationView: Sendable {
     public var pages: [LinkView]
     public var current: Int
     public var total: Int
+}
+
+/// A cited source: its title (or address) as a link, and the date it gives for itself.
+public struct SourceView: Sendable {
+    public var href: String
+    public var text: String
+    public var date: DateView?
+}
+
+/// The short "get help now" box some pages open with.
+public struct HelpBoxView: Sendable {
+    /// The service directory, when the site has one.
+    public var directoryHref: String?
 }

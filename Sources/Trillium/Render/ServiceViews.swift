@@ -16,6 +16,8 @@ public struct DirectoryView: Sendable {
     /// On a category or region list page: the term listed.
     public var heading: String?
     public var isFullDirectory: Bool
+    /// On a region's list page: the places the region covers.
+    public var regionCovers: String?
 }
 
 public struct TermView: Sendable {
@@ -69,7 +71,7 @@ public struct ServiceView: Sendable {
     public var contacts: [ContactLinkView]
     public var facts: [FactView]
     public var lastVerified: DateView
-    public var source: String
+    public var source: SourceView
     public var tags: [String]
 }
 

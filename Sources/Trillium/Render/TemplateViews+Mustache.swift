@@ -39,6 +39,9 @@ extension PageView: MustacheParent {
         case "hasChildren": hasChildren
         case "hasBreadcrumbs": hasBreadcrumbs
         case "hasLatestUpdates": hasLatestUpdates
+        case "sources": sources
+        case "helpBox": helpBox
+        case "hasSources": hasSources
         default: nil
         }
     }
@@ -187,6 +190,7 @@ extension DirectoryView: MustacheParent {
         case "languages": languages
         case "heading": heading
         case "isFullDirectory": isFullDirectory
+        case "regionCovers": regionCovers
         default: nil
         }
     }
@@ -290,6 +294,26 @@ extension LanguageChoiceView: MustacheParent {
         case "descriptionFr": descriptionFr
         case "tFr": tFr
         case "notFound": notFound
+        default: nil
+        }
+    }
+}
+
+extension SourceView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "href": href
+        case "text": text
+        case "date": date
+        default: nil
+        }
+    }
+}
+
+extension HelpBoxView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "directoryHref": directoryHref
         default: nil
         }
     }

@@ -68,6 +68,10 @@ struct ViewFactory: Sendable {
         DateView(iso: day.description, text: LocalizedDate.format(day, language), inSentence: LocalizedDate.inSentence(day, language))
     }
 
+    func source(_ citation: Citation, _ language: Language) -> SourceView {
+        SourceView(href: citation.url, text: citation.title ?? citation.url, date: citation.date.map { date($0, language) })
+    }
+
     /// Site path of a menu link: a content file (`get-help/_index.md`) or a site URL (`/en/services/`).
     func menuTarget(_ link: String, _ language: Language) -> String {
         if link.hasPrefix("/") { return link }

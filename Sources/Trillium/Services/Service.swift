@@ -11,6 +11,8 @@ public struct Service: Sendable {
     public var phones: [ServicePhone]
     /// The service's own website, always `https:`.
     public var website: String?
+    /// The service's online chat page, always `https:`.
+    public var chat: String?
     public var email: String?
     public var hours: ServiceHours
     /// Ids from the taxonomy's facets.
@@ -18,13 +20,16 @@ public struct Service: Sendable {
     public var categories: [String]
     public var audiences: [String]
     public var languages: [String]
-    public var indigenousLed: Bool
-    public var cost: ServiceCost
-    public var confidential: Bool
+    /// Whether the organization says it is Indigenous-led; nil when its source does not say.
+    public var indigenousLed: Bool?
+    /// What it costs; nil when the source does not say.
+    public var cost: ServiceCost?
+    /// Whether the source says contacts are confidential; nil when it does not say.
+    public var confidential: Bool?
     /// When a person last checked the facts against `source`.
     public var lastVerified: Day
-    /// The `https:` page the facts were checked against.
-    public var source: String
+    /// The `https:` page the facts were checked against, with its title and own date when given.
+    public var source: Citation
     /// Path below the site folder, for diagnostics: `Content/services/x.yaml`.
     public var sourcePath: String
     /// File line where the English description's text starts, for Markdown diagnostics.
@@ -33,9 +38,9 @@ public struct Service: Sendable {
     public var descriptionLines: Localized<Int>
 
     public init(id: String, name: Localized<String>, summary: Localized<String>, description: Localized<String>,
-                organization: ServiceOrganization, phones: [ServicePhone], website: String?, email: String?,
+                organization: ServiceOrganization, phones: [ServicePhone], website: String?, chat: String? = nil, email: String?,
                 hours: ServiceHours, regions: [String], categories: [String], audiences: [String], languages: [String],
-                indigenousLed: Bool, cost: ServiceCost, confidential: Bool, lastVerified: Day, source: String,
+                indigenousLed: Bool?, cost: ServiceCost?, confidential: Bool?, lastVerified: Day, source: Citation,
                 sourcePath: String, descriptionLines: Localized<Int>) {
         self.id = id
         self.name = name
@@ -44,6 +49,7 @@ public struct Service: Sendable {
         self.organization = organization
         self.phones = phones
         self.website = website
+        self.chat = chat
         self.email = email
         self.hours = hours
         self.regions = regions

@@ -120,7 +120,7 @@ extension ServiceAPI {
         var email: String?
         var status: String
         var assuredDate: String
-        var feesDescription: String
+        var feesDescription: String?
         var interpretationServices: String?
         var organization: HSDSOrganization
         var phones: [HSDSPhone]
@@ -156,6 +156,7 @@ extension ServiceAPI {
             case .free: "Free."
             case .lowCost: "Low cost."
             case .varies: "Cost varies; ask the service."
+            case nil: nil
             }
             let interpretation = service.languages.filter { !ServiceAPI.isLanguageCode($0) }
             interpretationServices = interpretation.isEmpty ? nil
@@ -169,7 +170,7 @@ extension ServiceAPI {
             }
             languages = languageRecords(key)
             phones = service.phones.enumerated().map { index, phone in
-                HSDSPhone(id: uuid("phone", key, String(index)), number: phone.number.description,
+                HSDSPhone(id: uuid("phone", key, String(index)), number: phone.number.normalized,
                           type: phone.kind == .tty ? "textphone" : phone.kind.rawValue,
                           description: phone.label[.en], languages: languageRecords("\(key)/phone/\(index)"))
             }

@@ -12,10 +12,10 @@ extension ServiceAPI {
     static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
     static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
     static let httpsPattern = "^https://"
-    /// Display form: `1-NXX-NXX-XXXX` or a three-digit short code.
-    static let phoneNumberPattern = "^(1-[2-9][0-9]{2}-[2-9][0-9]{2}-[0-9]{4}|[0-9]{3})$"
-    /// Dialled form: E.164 `+1NXXNXXXXXX` or a three-digit short code.
-    static let telPattern = "^(\\+1[2-9][0-9]{2}[2-9][0-9]{6}|[0-9]{3})$"
+    /// One form for every number: `1-NXX-NXX-XXXX`, a three-digit short code, or a 5–6-digit text-message code.
+    static let phoneNumberPattern = "^(1-[2-9][0-9]{2}-[2-9][0-9]{2}-[0-9]{4}|[0-9]{3}|[0-9]{5,6})$"
+    /// Dialled form: E.164 `+1NXXNXXXXXX`, a three-digit short code, or a 5–6-digit text-message code.
+    static let telPattern = "^(\\+1[2-9][0-9]{2}[2-9][0-9]{6}|[0-9]{3}|[0-9]{5,6})$"
     static let opensPattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
     static let closesPattern = "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
 
@@ -56,11 +56,12 @@ extension ServiceAPI {
             "organization": object(["id": ref("id"), "name": ref("text"), "description": ref("text")],
                                    required: ["id", "name", "description"]),
             "phone": object([
-                "number": ["type": "string", "pattern": .string(phoneNumberPattern), "description": "Display form, e.g. 1-833-900-1010 or 211."],
+                "number": ["type": "string", "pattern": .string(phoneNumberPattern), "description": "One form for every number, e.g. 1-833-900-1010 or 211."],
+                "display": ["type": "string", "minLength": 1, "description": "The number as the service writes it, e.g. 416-597-8808."],
                 "tel": ["type": "string", "pattern": .string(telPattern), "description": "What a tel: link dials, e.g. +18339001010 or 211."],
                 "kind": ["type": "string", "enum": .array(ServicePhone.Kind.allCases.map { .string($0.rawValue) })],
                 "label": ref("text"),
-            ], required: ["number", "tel", "kind", "label"]),
+            ], required: ["number", "display", "tel", "kind", "label"]),
             "weekly": object([
                 "days": list(["type": "string", "enum": .array(Weekday.allCases.map { .string($0.rawValue) })], minItems: 1, unique: true),
                 "opens": ["type": "string", "pattern": .string(opensPattern)],
@@ -82,17 +83,21 @@ extension ServiceAPI {
                 "organization": ref("organization"),
                 "phones": list(ref("phone")),
                 "website": httpsURL,
+                "chat": httpsURL,
                 "email": ["type": "string", "format": "email"],
                 "hours": ref("hours"),
                 "regions": idList,
                 "categories": idList,
                 "audiences": idList,
                 "languages": idList,
-                "indigenous_led": ["type": "boolean"],
+                "indigenous_led": ["type": "boolean", "description": "True when the organization says it is Indigenous-led; false also when its source does not say."],
                 "cost": ["type": "string", "enum": .array(ServiceCost.allCases.map { .string($0.rawValue) })],
-                "confidential": ["type": "boolean"],
+                "confidential": ["type": "boolean", "description": "True when the source says contacts are confidential; false also when it does not say."],
                 "last_verified": ["type": "string", "format": "date", "pattern": .string(datePattern)],
                 "source": httpsURL,
+                "source_title": ["type": "string", "minLength": 1, "description": "Title of the source page."],
+                "source_date": ["type": "string", "format": "date", "pattern": .string(datePattern),
+                                "description": "The date the source page gives for itself."],
                 "urls": object([
                     "en": ["type": "string", "format": "uri"],
                     "fr": ["type": "string", "format": "uri"],

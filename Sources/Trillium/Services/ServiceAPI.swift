@@ -88,8 +88,10 @@ extension ServiceAPI {
     }
 
     struct PhoneDocument: Encodable {
-        /// Display form, `1-833-900-1010` or `211`.
+        /// One form for every number, `1-833-900-1010` or `211`.
         var number: String
+        /// The number as the service writes it, `416-597-8808`.
+        var display: String
         /// What a `tel:` link dials: `+18339001010` or `211`.
         var tel: String
         var kind: String
@@ -123,6 +125,7 @@ extension ServiceAPI {
         var organization: OrganizationDocument
         var phones: [PhoneDocument]
         var website: String?
+        var chat: String?
         var email: String?
         var hours: HoursDocument
         var regions: [String]
@@ -134,11 +137,15 @@ extension ServiceAPI {
         var confidential: Bool
         var lastVerified: String
         var source: String
+        var sourceTitle: String?
+        var sourceDate: String?
         var urls: TextDocument
 
         enum CodingKeys: String, CodingKey {
-            case id, name, summary, description, organization, phones, website, email, hours
+            case id, name, summary, description, organization, phones, website, chat, email, hours
             case regions, categories, audiences, languages, cost, confidential, source, urls
+            case sourceTitle = "source_title"
+            case sourceDate = "source_date"
             case descriptionHTML = "description_html"
             case indigenousLed = "indigenous_led"
             case lastVerified = "last_verified"
@@ -153,9 +160,10 @@ extension ServiceAPI {
             organization = OrganizationDocument(id: service.organization.id, name: TextDocument(service.organization.name),
                                                 description: TextDocument(service.organization.description))
             phones = service.phones.map {
-                PhoneDocument(number: $0.number.description, tel: $0.number.e164, kind: $0.kind.rawValue, label: TextDocument($0.label))
+                PhoneDocument(number: $0.number.normalized, display: $0.number.written, tel: $0.number.e164, kind: $0.kind.rawValue, label: TextDocument($0.label))
             }
             website = service.website
+            chat = service.chat
             email = service.email
             let weekly = service.hours.weekly.map { WeeklyDocument(days: $0.days.map(\.rawValue), opens: $0.opens, closes: $0.closes) }
             hours = HoursDocument(open247: service.hours.open24_7, weekly: weekly.isEmpty ? nil : weekly,
@@ -164,11 +172,14 @@ extension ServiceAPI {
             categories = service.categories
             audiences = service.audiences
             languages = service.languages
-            indigenousLed = service.indigenousLed
-            cost = service.cost.rawValue
-            confidential = service.confidential
+            // v1 keeps booleans and a cost for every service; unstated facts are false / "varies" here.
+            indigenousLed = service.indigenousLed ?? false
+            cost = (service.cost ?? .varies).rawValue
+            confidential = service.confidential ?? false
             lastVerified = service.lastVerified.description
-            source = service.source
+            source = service.source.url
+            sourceTitle = service.source.title
+            sourceDate = service.source.date?.description
             urls = TextDocument { pageURL(service, $0) }
         }
     }

@@ -13,7 +13,7 @@ public struct ServiceLoader: Sendable {
     public static let taxonomyPath = "Content/services/taxonomy.yaml"
     /// Keys a service file may use.
     public static let serviceKeys = [
-        "id", "name", "summary", "description", "organization", "phones", "website", "email", "hours",
+        "id", "name", "summary", "description", "organization", "phones", "website", "chat", "email", "hours",
         "regions", "categories", "audiences", "languages", "indigenous_led", "cost", "confidential",
         "last_verified", "source",
     ]
@@ -49,9 +49,10 @@ public struct ServiceLoader: Sendable {
             var terms: [Taxonomy.Term] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                item.rejectUnknownKeys(["id", "label"], in: what)
+                item.rejectUnknownKeys(facet == .regions ? ["id", "label", "covers"] : ["id", "label"], in: what)
                 let id = item.string("id", required: true, in: what)
                 let label = item.localized("label", in: what)
+                let covers = facet == .regions ? item.localized("covers", required: false, in: what) : nil
                 guard let id, let idNode = item.value("id") else { continue }
                 let location = reader.location(of: idNode)
                 if !ServiceFieldCheck.isURLSafeID(id) {
@@ -64,7 +65,7 @@ public struct ServiceLoader: Sendable {
                     continue
                 }
                 seen[id] = location
-                if let label { terms.append(Taxonomy.Term(id: id, label: label)) }
+                if let label { terms.append(Taxonomy.Term(id: id, label: label, covers: covers)) }
             }
             lists[facet] = terms
             locations[facet] = seen
@@ -123,6 +124,7 @@ public struct ServiceLoader: Sendable {
         let phoneCount = Self.sequenceCount(map.value("phones"))
         let phones = parsePhones(map, reader: reader)
         let website = parseWebAddress(map, key: "website", required: false, reader: reader)
+        let chat = parseWebAddress(map, key: "chat", required: false, reader: reader)
         let email = parseEmail(map, reader: reader)
         let hours = parseHours(map, reader: reader)
 
@@ -134,14 +136,15 @@ public struct ServiceLoader: Sendable {
             facetIDs[facet] = ids
         }
 
-        let indigenousLed = requiredBool(map, "indigenous_led", reader: reader)
+        // Yes/no facts and cost are written only when the source states them: absent means "not stated".
+        let indigenousLed = map.bool("indigenous_led", in: "the service")
         let cost = parseCost(map, reader: reader)
-        let confidential = requiredBool(map, "confidential", reader: reader)
+        let confidential = map.bool("confidential", in: "the service")
         let lastVerified = parseLastVerified(map, reader: reader)
-        let source = parseWebAddress(map, key: "source", required: true, reader: reader)
+        let source = parseSource(map, reader: reader)
 
         // A directory entry nobody can reach is of no use to a person looking for help.
-        if phoneCount == 0 && map.value("website") == nil && map.value("email") == nil {
+        if phoneCount == 0 && map.value("website") == nil && map.value("email") == nil && map.value("chat") == nil {
             reader.diagnostics.error(reader.location(of: map.node), "the service gives no way to contact it",
                                      hint: "Add at least one of `phones`, `website` or `email`.")
         }
@@ -154,11 +157,11 @@ public struct ServiceLoader: Sendable {
         result.listedTerms = listedTerms
         result.diagnostics = reader.diagnostics.items
         guard !reader.diagnostics.hasErrors, let id, let name, let summary, let description, let descriptionLines,
-              let organization, let hours, let indigenousLed, let cost, let confidential, let lastVerified, let source
+              let organization, let hours, let lastVerified, let source
         else { return result }
         result.service = Service(
             id: id, name: name, summary: summary, description: description, organization: organization, phones: phones,
-            website: website, email: email, hours: hours,
+            website: website, chat: chat, email: email, hours: hours,
             regions: facetIDs[.regions] ?? [], categories: facetIDs[.categories] ?? [],
             audiences: facetIDs[.audiences] ?? [], languages: facetIDs[.languages] ?? [],
             indigenousLed: indigenousLed, cost: cost, confidential: confidential, lastVerified: lastVerified,
@@ -214,8 +217,9 @@ public struct ServiceLoader: Sendable {
         return map.mapList("phones", in: "the service").compactMap { item in
             item.rejectUnknownKeys(["number", "kind", "label"], in: what)
             var number: PhoneNumber?
+            let isText = item.string("kind", in: what) == ServicePhone.Kind.text.rawValue
             if let text = item.string("number", required: true, in: what) {
-                number = PhoneNumber(text)
+                number = PhoneNumber(text, allowSMSShortCode: isText)
                 if number == nil {
                     reader.error(item.value("number"), "`\(text)` is not a phone number that can be dialled in Ontario",
                                  hint: "Write a North American number such as 1-833-900-1010, or a short code such as 211, 911 or 988 (in quotes).")
@@ -391,8 +395,26 @@ public struct ServiceLoader: Sendable {
         return map.bool(key, in: "the service")
     }
 
+    /// `source:` — a URL, or `{ url, title, date }` where the date is the one the page gives for itself.
+    private func parseSource(_ map: YAMLMap, reader: YAMLReader) -> Citation? {
+        guard let node = map.requireKey("source", in: "the service") else { return nil }
+        if case .mapping = node, let source = map.map("source", in: "the service") {
+            let what = "`source`"
+            source.rejectUnknownKeys(["url", "title", "date"], in: what)
+            let url = parseWebAddress(source, key: "url", required: true, reader: reader)
+            let title = source.string("title", in: what)
+            let date = source.date("date", in: what)
+            if let date, date > today {
+                reader.error(source.value("date"), "the source's date \(date) is in the future (today is \(today))",
+                             hint: "Write the date the source page gives for itself, or leave `date` out.")
+            }
+            return url.map { Citation(title: title, url: $0, date: date, location: reader.location(of: node)) }
+        }
+        return parseWebAddress(map, key: "source", required: true, reader: reader).map { Citation(url: $0, location: reader.location(of: node)) }
+    }
+
     private func parseCost(_ map: YAMLMap, reader: YAMLReader) -> ServiceCost? {
-        guard let text = map.string("cost", required: true, in: "the service") else { return nil }
+        guard let text = map.string("cost", in: "the service") else { return nil }
         guard let cost = ServiceCost(rawValue: text) else {
             reader.error(map.value("cost"), "cost `\(text)` is not known",
                          hint: "Use one of: \(ServiceCost.allCases.map(\.rawValue).joined(separator: ", ")).")

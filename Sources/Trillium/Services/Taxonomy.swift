@@ -6,10 +6,13 @@ public struct Taxonomy: Sendable {
     public struct Term: Sendable, Hashable {
         public var id: String
         public var label: Localized<String>
+        /// For a region: the places it covers (cities, counties, districts), shown on its page.
+        public var covers: Localized<String>?
 
-        public init(id: String, label: Localized<String>) {
+        public init(id: String, label: Localized<String>, covers: Localized<String>? = nil) {
             self.id = id
             self.label = label
+            self.covers = covers
         }
     }
 

@@ -50,13 +50,35 @@ public struct PageParser: Sendable {
             publishDate: map.date("publishDate", in: what),
             draft: map.bool("draft", in: what) ?? false,
             weight: map.int("weight", in: what) ?? 0,
-            layout: map.string("layout", in: what)
+            layout: map.string("layout", in: what),
+            sources: parseSources(map, reader: reader),
+            helpBox: map.bool("helpBox", in: what) ?? false
         )
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics.items) }
         var page = Page(language: language, relativePath: relativePath, sourcePath: sourcePath,
                         frontMatter: frontMatter, body: parts.body, bodyStartLine: parts.bodyStartLine)
         for key in map.keys { page.keyLines[key] = map.location(of: key).line }
         return (page, reader.diagnostics.items)
+    }
+}
+
+extension PageParser {
+    /// `sources:` — a list of `{ title, url, date }`; the date is the one the source gives for itself.
+    func parseSources(_ map: YAMLMap, reader: YAMLReader) -> [Citation] {
+        let what = "a source"
+        return map.mapList("sources", in: "the front matter").compactMap { item in
+            item.rejectUnknownKeys(["title", "url", "date"], in: what)
+            let title = item.string("title", required: true, in: what)
+            let url = item.string("url", required: true, in: what)
+            if let url, !URLCheck.isAbsoluteWebURL(url) {
+                reader.error(item.value("url"), "source URL `\(url)` is not a full web address",
+                             hint: "Write the whole address, starting with https://.")
+                return nil
+            }
+            let date = item.date("date", in: what)
+            guard let title, let url else { return nil }
+            return Citation(title: title, url: url, date: date, location: reader.location(of: item.node))
+        }
     }
 }
 

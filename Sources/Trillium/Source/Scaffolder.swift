@@ -104,11 +104,15 @@ public struct Scaffolder: Sendable {
         categories: [TODO]
         audiences: [everyone]
         languages: [en, fr]
-        indigenous_led: false
-        cost: free
-        confidential: true
+        # Write these three only when the source states them; left out, the page says "Not stated".
+        # indigenous_led: true
+        # cost: free            # free | low-cost | varies
+        # confidential: true
         last_verified: \(today)
-        source: https://TODO.example
+        source:
+          url: https://TODO.example
+          title: TODO the source page's title
+          # date: YYYY-MM-DD    # the date the source page gives for itself; leave out if it shows none
 
         """
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
