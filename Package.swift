@@ -5,12 +5,26 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// The targets follow the pipeline, and each may import only the stages before it, so a
+// wrong-way import does not compile:
+//
+//   TrilliumModel      values only (pages, settings, diagnostics, one JSON encoder, one escaper)
+//   TrilliumSource     reading the site's files: front matter, site.yaml, the theme's files
+//   TrilliumMarkdown   the only code that touches cmark-gfm
+//   TrilliumDirectory  the service directory: its data, its loading, its exports
+//   TrilliumSearch     the search text pipeline and index builder
+//   TrilliumPlan       twins, URLs, sections, link resolution
+//   TrilliumRender     views, theme, typography: content in, files (paths and bytes) out
+//   TrilliumPipeline   load → plan → render → write, the preview's incremental renderer
+//   TrilliumCheck      whole-site checks for `trillium check`
+//   TrilliumPreview    the live-reload server
+//   trillium           the command line
 let package = Package(
     name: "Trillium",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "trillium", targets: ["trillium"]),
-        .library(name: "Trillium", targets: ["Trillium"]),
+        .library(name: "Trillium", targets: ["TrilliumPipeline", "TrilliumCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,21 +39,48 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "TrilliumModel", swiftSettings: strictSettings),
         .target(
-            name: "Trillium",
+            name: "TrilliumSource",
+            dependencies: ["TrilliumModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TrilliumMarkdown", dependencies: ["TrilliumModel", "CCmarkGFM"], swiftSettings: strictSettings),
+        .target(
+            name: "TrilliumDirectory",
+            dependencies: ["TrilliumModel", "TrilliumSource", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TrilliumSearch", dependencies: ["TrilliumModel"], swiftSettings: strictSettings),
+        .target(name: "TrilliumPlan", dependencies: ["TrilliumModel", "TrilliumDirectory"], swiftSettings: strictSettings),
+        .target(
+            name: "TrilliumRender",
             dependencies: [
-                "CCmarkGFM",
-                .product(name: "Yams", package: "Yams"),
+                "TrilliumModel", "TrilliumMarkdown", "TrilliumDirectory", "TrilliumSearch", "TrilliumPlan",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("DefaultTheme")],
+            swiftSettings: strictSettings
+        ),
+        // The theme shipped with Trillium, as a resource bundle beside the executable.
+        .target(name: "TrilliumDefaultTheme", resources: [.copy("DefaultTheme")], swiftSettings: strictSettings),
+        .target(
+            name: "TrilliumPipeline",
+            dependencies: [
+                "TrilliumModel", "TrilliumSource", "TrilliumMarkdown", "TrilliumDirectory", "TrilliumSearch",
+                "TrilliumPlan", "TrilliumRender", "TrilliumDefaultTheme",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TrilliumCheck",
+            dependencies: ["TrilliumModel", "TrilliumPlan", "TrilliumRender", "TrilliumPipeline"],
             swiftSettings: strictSettings
         ),
         // The live-reload preview server lives apart so the core has no server dependency.
         .target(
             name: "TrilliumPreview",
             dependencies: [
-                "Trillium",
+                "TrilliumModel", "TrilliumRender", "TrilliumPipeline",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -48,16 +89,17 @@ let package = Package(
         .executableTarget(
             name: "trillium",
             dependencies: [
-                "Trillium",
-                "TrilliumPreview",
+                "TrilliumModel", "TrilliumSource", "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "TrilliumTests",
-            dependencies: ["Trillium", "TrilliumPreview"],
-            exclude: [],
+            dependencies: [
+                "TrilliumModel", "TrilliumSource", "TrilliumMarkdown", "TrilliumDirectory", "TrilliumSearch", "TrilliumPlan",
+                "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview", "TrilliumDefaultTheme",
+            ],
             swiftSettings: strictSettings
         ),
     ]

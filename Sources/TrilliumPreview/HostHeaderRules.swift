@@ -1,5 +1,7 @@
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// The production host's headers, read from the `_headers` file the build writes, so the preview
 /// sends exactly what visitors will get (CSP, referrer policy, framing rules for embeds…).

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// Waits for Ctrl-C (SIGINT) or SIGTERM, so the preview can stop its server and remove its files.
 enum InterruptSignal {

@@ -1,3 +1,7 @@
+import TrilliumModel
+import TrilliumRender
+import TrilliumPipeline
+
 /// The script and stylesheet the preview adds to pages. They are served from `/__trillium/` only
 /// by `trillium serve` and never written into a built site.
 ///

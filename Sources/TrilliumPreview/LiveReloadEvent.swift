@@ -1,5 +1,7 @@
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// A message from the preview server to open pages, in server-sent events format.
 ///

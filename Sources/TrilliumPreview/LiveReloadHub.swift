@@ -1,5 +1,7 @@
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// Keeps the state of the latest build and every open page's event stream, and tells them all
 /// when a rebuild succeeds or fails.

@@ -1,4 +1,7 @@
 import Foundation
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// Adds the live-reload script to an HTML page, just before its closing `</body>` tag.
 ///

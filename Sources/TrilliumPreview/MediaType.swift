@@ -1,3 +1,7 @@
+import TrilliumModel
+import TrilliumRender
+import TrilliumPipeline
+
 /// The `Content-Type` the preview sends for a file, chosen by its extension like the production host does.
 enum MediaType {
     /// The media type for a file name; unknown kinds are sent as opaque bytes so browsers never guess.

@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// One build of the site for the preview, run on its own thread so the server stays responsive.
 struct PreviewBuild: Sendable {

@@ -1,4 +1,7 @@
 import Foundation
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// Where the preview tells the author what happens: progress to standard output, problems to
 /// standard error. Tests pass a quiet or recording console instead.

@@ -1,6 +1,8 @@
 import FlyingFox
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// Answers every request of the preview: the live-reload endpoints under `/__trillium/`, and the
 /// built site's files, with the production host's security headers and `Cache-Control: no-store`.

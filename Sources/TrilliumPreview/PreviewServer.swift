@@ -1,5 +1,7 @@
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// `trillium serve`: builds the site into a private folder, serves it on 127.0.0.1 only, rebuilds
 /// when `Content/` or `Themes/` change and reloads open pages, until Ctrl-C.

@@ -1,3 +1,7 @@
+import TrilliumModel
+import TrilliumRender
+import TrilliumPipeline
+
 /// Why the preview could not start.
 public struct PreviewServerError: Error, Sendable, CustomStringConvertible {
     public var description: String

@@ -1,7 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// A running preview: the site built into a private folder, served on 127.0.0.1, rebuilt when
 /// `Content/` or `Themes/` change, with open pages told to reload or to show the build's problems.

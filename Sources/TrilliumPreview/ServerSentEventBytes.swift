@@ -1,6 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// The body of an event-stream response: the bytes of each event as it is published.
 ///

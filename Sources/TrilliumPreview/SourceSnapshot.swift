@@ -1,4 +1,7 @@
 import Foundation
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// What the watched folders (`Content/`, `Themes/`) hold: every file's size, change time and
 /// identity. Comparing two snapshots tells whether anything was added, removed or saved.

@@ -1,5 +1,7 @@
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumRender
 
 /// Maps a request path to a file of the built site, refusing anything that could reach outside it.
 ///

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import Trillium
+import TrilliumCheck
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumPreview
+import TrilliumRender
+import TrilliumSource
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,6 +73,6 @@ struct NginxConfigCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let absolute = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL.path
-        print(HostConfiguration(config: site.config, theme: site.theme).nginxServer(root: absolute, listen: listen, serverName: serverName), terminator: "")
+        print(HostConfiguration(config: site.config).nginxServer(root: absolute, listen: listen, serverName: serverName), terminator: "")
     }
 }

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
-import Trillium
+import TrilliumCheck
+import TrilliumModel
+import TrilliumPipeline
 import TrilliumPreview
+import TrilliumRender
+import TrilliumSource
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import Trillium
+import TrilliumCheck
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumPreview
+import TrilliumRender
+import TrilliumSource
 
 /// Options shared by commands that read a site.
 struct SiteOptions: ParsableArguments {

@@ -1,4 +1,10 @@
 import ArgumentParser
+import TrilliumCheck
+import TrilliumModel
+import TrilliumPipeline
+import TrilliumPreview
+import TrilliumRender
+import TrilliumSource
 
 @main
 struct TrilliumCommand: AsyncParsableCommand {

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// End-to-end builds of a small valid bilingual site.
 @Suite("Building a bilingual site")
@@ -176,7 +185,7 @@ struct BuildBilingualSiteTests {
     @Test func assetsHaveContentHashedNamesAndPagesReferenceThem() throws {
         let site = FixtureSite(BilingualFixture.files)
         site.buildSucceeds()
-        let theme = try #require(ThemeLoader.bundledThemeDirectory())
+        let theme = try #require(DefaultThemeLocation.directory())
         let css = try Data(contentsOf: theme.appendingPathComponent("assets/css/site.css"))
         let hashed = "assets/site.\(ContentHash.hex(css)).css"
         #expect(site.outputExists(hashed))

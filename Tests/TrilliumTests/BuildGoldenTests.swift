@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// Builds `Tests/Fixtures/sites/golden/` and compares every file with `Tests/Fixtures/sites/golden-expected/`.
 ///
@@ -24,7 +33,7 @@ struct BuildGoldenTests {
 
     /// Output files copied from the theme unchanged: compared by name only.
     static func isThemeCopy(_ normalizedPath: String) -> Bool {
-        guard let theme = ThemeLoader.bundledThemeDirectory() else { return false }
+        guard let theme = DefaultThemeLocation.directory() else { return false }
         let names = Set((FileManager.default.enumerator(atPath: theme.appendingPathComponent("assets").path)?.allObjects as? [String] ?? [])
             .map { String($0.split(separator: "/").last ?? "") })
         if normalizedPath == "embed.js" { return true }

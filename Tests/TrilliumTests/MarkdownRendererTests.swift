@@ -1,5 +1,14 @@
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 @Suite("Markdown rendering")
 struct MarkdownRendererTests {
@@ -115,7 +124,7 @@ struct MarkdownRendererTests {
 
     @Test func anImageWithoutAlternativeTextIsReportedWithItsLine() {
         let (document, _) = render("Intro.\n\n![](map.png)\n\n![A map of Ontario](map.png)\n", firstLine: 6)
-        #expect(document.imagesWithoutAlt == [Trillium.SourceLocation(file: Self.file, line: 8, column: 1)])
+        #expect(document.imagesWithoutAlt == [TrilliumModel.SourceLocation(file: Self.file, line: 8, column: 1)])
     }
 
     @Test func plainTextHasNoMarkup() {

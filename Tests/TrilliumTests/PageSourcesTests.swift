@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// Pages list their sources in front matter; each page ends with them, and `check` warns when a
 /// page states figures without sources or cites a source more than two years old.

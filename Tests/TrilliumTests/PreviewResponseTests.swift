@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 @testable import TrilliumPreview
 
 /// The pieces of the preview's responses: the injected script, headers, content types, events.

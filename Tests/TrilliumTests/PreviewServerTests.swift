@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 @testable import TrilliumPreview
 
 /// `trillium serve` end to end: a copy of `Tests/Fixtures/preview-site` served in-process on

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 @Suite("Search index")
 struct SearchIndexTests {

@@ -1,4 +1,13 @@
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// A small French directory whose index is committed as Tests/Fixtures/search-index-sample.json,
 /// so the JavaScript tests can run queries against exactly what the Swift builder writes.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// A yes/no fact or a cost that the source does not state reads "Not stated", never "No";
 /// sources carry their own title and date.

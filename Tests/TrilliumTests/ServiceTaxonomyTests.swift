@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 @Suite("Service taxonomy is validated")
 struct ServiceTaxonomyTests {
@@ -26,7 +35,7 @@ struct ServiceTaxonomyTests {
         let found = diagnostic(containing: "category `crisis-line` is defined twice", in: diagnostics)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let second = (lines.lastIndex { $0.contains("id: crisis-line") } ?? -1) + 1
-        #expect(found?.location == Trillium.SourceLocation(file: F.taxonomyFile, line: second, column: 9))
+        #expect(found?.location == TrilliumModel.SourceLocation(file: F.taxonomyFile, line: second, column: 9))
         #expect(found?.hint?.contains("line \(F.line(of: "id: crisis-line", in: text))") == true)
     }
 

@@ -1,7 +1,16 @@
 import Foundation
 import Mustache
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// Templates read views through `MustacheParent.child(named:)`. A stored property missing from
 /// that switch would render as nothing, silently; these tests walk every view with reflection and
@@ -31,8 +40,9 @@ struct TemplateViewTests {
 
     static func fullView() throws -> PageView {
         var diagnostics = DiagnosticList()
-        let directory = try #require(ThemeLoader.bundledThemeDirectory())
-        let theme = try #require(ThemeLoader().load(directory: directory, displayPrefix: "Themes/default", name: "default", diagnostics: &diagnostics))
+        let directory = try #require(DefaultThemeLocation.directory())
+        let files = try #require(ThemeLoader(bundledThemeDirectory: directory).load(directory: directory, displayPrefix: "Themes/default", name: "default", diagnostics: &diagnostics))
+        let theme = try #require(Theme.compile(files, diagnostics: &diagnostics))
         let (config, _) = SiteConfigLoader().parse(FixtureSite.siteYAML)
         let factory = ViewFactory(config: try #require(config), theme: theme, plan: SitePlan(pages: [], twinOf: [], indexByPath: [:], knownPaths: []))
         var view = factory.base(language: .fr, urlPath: "/fr/a/", twinPath: "/en/a/", title: "Titre", description: "Description",

@@ -1,14 +1,24 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// Themes: the bundled default, a site's own copy, and the strict bilingual UI strings.
 @Suite("Loading themes")
 struct ThemeLoadingTests {
     @Test func theBundledDefaultThemeIsFoundAndLoadsCleanly() throws {
-        let directory = try #require(ThemeLoader.bundledThemeDirectory())
+        let directory = try #require(DefaultThemeLocation.directory())
         var diagnostics = DiagnosticList()
-        let theme = try #require(ThemeLoader().load(directory: directory, displayPrefix: "Themes/default", name: "default", diagnostics: &diagnostics))
+        let files = try #require(ThemeLoader(bundledThemeDirectory: directory).load(directory: directory, displayPrefix: "Themes/default", name: "default", diagnostics: &diagnostics))
+        let theme = try #require(Theme.compile(files, diagnostics: &diagnostics))
         #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
         for template in ["base", "page", "section", "home", "404", "language-choice"] {
             #expect(theme.templateNames.contains(template), "the default theme has no \(template) template")
@@ -18,8 +28,8 @@ struct ThemeLoadingTests {
     }
 
     @Test func partialAndParentReferencesAreFound() {
-        #expect(ThemeLoader.partialReferences(in: "{{> toc}} and {{<base}} but not {{#toc}} or {{name}}") == ["toc", "base"])
-        #expect(ThemeLoader.partialReferences(in: "no tags") == [])
+        #expect(Theme.partialReferences(in: "{{> toc}} and {{<base}} but not {{#toc}} or {{name}}") == ["toc", "base"])
+        #expect(Theme.partialReferences(in: "no tags") == [])
     }
 
     @Test func aSitesOwnThemeIsUsedInsteadOfTheBundledOne() throws {

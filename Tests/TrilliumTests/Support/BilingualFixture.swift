@@ -1,4 +1,13 @@
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// A small but complete bilingual site: a section with French slugs, pages paired by path and by
 /// `translationKey`, relative links with anchors, and a dated updates section.

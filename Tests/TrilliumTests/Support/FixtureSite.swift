@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import Trillium
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumMarkdown
+@testable import TrilliumDirectory
+@testable import TrilliumSearch
+@testable import TrilliumPlan
+@testable import TrilliumRender
+@testable import TrilliumPipeline
+@testable import TrilliumCheck
+import TrilliumDefaultTheme
 
 /// A small site written into a fresh temporary folder from a dictionary of `path → text`, built in-process.
 ///
@@ -8,7 +17,7 @@ import Testing
 /// (`…/Public`), so tests can run in parallel. The folder is removed when the fixture is released.
 /// Unless `defaults` is false, a valid `Content/site.yaml` and a home page in both languages are
 /// written first; the given files are written over them. No `Themes/` folder is written, so the
-/// build uses the default theme that `ThemeLoader.bundledThemeDirectory()` finds.
+/// build uses the default theme that `DefaultThemeLocation.directory()` finds.
 final class FixtureSite {
     /// "Today" for every fixture build, so dates and scheduled pages are reproducible.
     static let today = Day(year: 2026, month: 11, day: 30)
@@ -81,7 +90,7 @@ final class FixtureSite {
 
     /// Copies the bundled default theme into the site's own `Themes/default`, to break it in a test.
     func copyDefaultTheme() {
-        guard let theme = ThemeLoader.bundledThemeDirectory() else {
+        guard let theme = DefaultThemeLocation.directory() else {
             Issue.record("the default theme was not found")
             return
         }

@@ -1,0 +1,24 @@
+import TrilliumModel
+import TrilliumSource
+
+/// Every help service of the site with the taxonomy they refer to.
+public struct ServiceDirectory: Sendable {
+    public var taxonomy: Taxonomy
+    /// Sorted by id.
+    public var services: [Service]
+
+    public init(taxonomy: Taxonomy, services: [Service]) {
+        self.taxonomy = taxonomy
+        self.services = services.sorted { $0.id < $1.id }
+    }
+
+    /// The service with `id`, if any.
+    public func service(id: String) -> Service? {
+        services.first { $0.id == id }
+    }
+
+    /// Services that list `id` in `facet`, in id order.
+    public func services(with id: String, in facet: Taxonomy.Facet) -> [Service] {
+        services.filter { $0.terms(facet).contains(id) }
+    }
+}

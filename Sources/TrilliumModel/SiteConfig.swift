@@ -1,0 +1,86 @@
+/// Settings from `Content/site.yaml`.
+public struct SiteConfig: Sendable, Hashable {
+    public struct MenuItem: Sendable, Hashable {
+        public var title: String
+        /// A content path (`get-help/_index.md`) or a site URL (`/en/services/`).
+        public var link: String
+        public var location: SourceLocation
+
+        public init(title: String, link: String, location: SourceLocation) {
+            self.title = title
+            self.link = link
+            self.location = location
+        }
+    }
+
+    public struct LanguageSettings: Sendable, Hashable {
+        public var title: String
+        public var description: String
+        public var menu: [MenuItem]
+        /// Links in the footer, same form as the menu.
+        public var footer: [MenuItem]
+
+        public init(title: String, description: String, menu: [MenuItem], footer: [MenuItem]) {
+            self.title = title
+            self.description = description
+            self.menu = menu
+            self.footer = footer
+        }
+    }
+
+    public struct Contact: Sendable, Hashable {
+        /// Emergency number, `911`.
+        public var emergency: PhoneNumber
+        /// The human trafficking hotline, `1-833-900-1010`.
+        public var hotline: PhoneNumber
+        public var hotlineName: Localized<String>
+
+        public init(emergency: PhoneNumber, hotline: PhoneNumber, hotlineName: Localized<String>) {
+            self.emergency = emergency
+            self.hotline = hotline
+            self.hotlineName = hotlineName
+        }
+    }
+
+    /// Absolute base URL ending in `/`, e.g. `https://example.org/humantrafficking/`.
+    public var baseURL: String
+    public var theme: String
+    /// Where "Exit this page" leads: a neutral site.
+    public var quickExitURL: String
+    public var languages: Localized<LanguageSettings>
+    public var contact: Contact
+    /// HTML elements authors may write in Markdown (off by default: raw HTML is omitted).
+    public var allowedHTMLElements: [String]
+    /// Posts per page on update lists.
+    public var paginate: Int
+
+    public init(baseURL: String, theme: String, quickExitURL: String, languages: Localized<LanguageSettings>, contact: Contact,
+                allowedHTMLElements: [String], paginate: Int) {
+        self.baseURL = baseURL
+        self.theme = theme
+        self.quickExitURL = quickExitURL
+        self.languages = languages
+        self.contact = contact
+        self.allowedHTMLElements = allowedHTMLElements
+        self.paginate = paginate
+    }
+
+    /// The base URL's path, with leading and trailing slash: `/` or `/humantrafficking/`.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+        let path = afterHost.isEmpty ? "/" : String(afterHost)
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// A site path (`/en/…`) as written in pages, under the base path.
+    public func href(_ sitePath: String) -> String {
+        basePath + sitePath.drop { $0 == "/" }
+    }
+
+    /// A site path as an absolute URL.
+    public func absoluteURL(_ sitePath: String) -> String {
+        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        return base + sitePath.drop { $0 == "/" }
+    }
+}

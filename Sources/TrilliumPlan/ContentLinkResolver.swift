@@ -1,0 +1,119 @@
+import TrilliumModel
+import TrilliumDirectory
+
+/// Resolves links written in a page: relative `.md` paths become the URL of that page in the
+/// same language; site URLs (`/fr/…/`) are checked against what the build will write.
+package struct ContentLinkResolver {
+    /// A `page.md#anchor` link whose anchor is checked once every page's headings are known.
+    package struct AnchorCheck: Sendable {
+        package var targetIndex: Int
+        package var fragment: String
+        package var location: SourceLocation
+    }
+
+    package let plan: SitePlan
+    package let page: Page
+    package let config: SiteConfig
+    /// Anchors to check after rendering, collected while resolving.
+    package var anchors: [AnchorCheck] = []
+
+    package init(plan: SitePlan, page: Page, config: SiteConfig) {
+        self.plan = plan
+        self.page = page
+        self.config = config
+    }
+
+    package mutating func resolve(_ url: String, at location: SourceLocation, diagnostics: inout DiagnosticList) -> String? {
+        if url.isEmpty {
+            diagnostics.error(location, "this link has no target", hint: "Write the page or URL between the parentheses: [text](page.md).")
+            return nil
+        }
+        if url.hasPrefix("#") {
+            if let index = plan.index(page.language, page.relativePath) {
+                anchors.append(AnchorCheck(targetIndex: index, fragment: String(url.dropFirst()), location: location))
+            }
+            return nil
+        }
+        let lower = url.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+            if lower.hasPrefix("tel:"), PhoneNumber(String(url.dropFirst(4))) == nil {
+                diagnostics.error(location, "`\(url)` is not a valid phone link",
+                                  hint: "Write tel: followed by a North American number (tel:+18339001010) or a short code (tel:211).")
+            }
+            return nil
+        }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+            if !URLCheck.isAbsoluteWebURL(url) {
+                diagnostics.error(location, "`\(url)` is not a well-formed web address", hint: "Check for spaces or a missing domain.")
+            } else if lower.hasPrefix("http://") {
+                diagnostics.warning(location, "`\(url)` is not https", hint: "Use the site's https:// address so the visit stays private.")
+            }
+            return nil
+        }
+        let (pathPart, fragment) = Self.splitFragment(url)
+        if pathPart.hasPrefix("/") {
+            return resolveSitePath(pathPart, fragment: fragment, url: url, at: location, diagnostics: &diagnostics)
+        }
+        return resolveRelative(pathPart, fragment: fragment, url: url, at: location, diagnostics: &diagnostics)
+    }
+
+    private mutating func resolveSitePath(_ path: String, fragment: String?, url: String, at location: SourceLocation,
+                                          diagnostics: inout DiagnosticList) -> String? {
+        var normalized = path
+        let namesAFile = normalized.split(separator: "/").last?.contains(".") ?? false
+        if !normalized.hasSuffix("/") && !namesAFile { normalized += "/" }
+        guard plan.knownPaths.contains(normalized) else {
+            diagnostics.error(location, "link to `\(url)`, but no page of this site has that URL",
+                              hint: "Link to the Markdown file instead (e.g. `../get-help/_index.md`), or check the page's URL.")
+            return nil
+        }
+        if let fragment, let index = plan.indexByURL[normalized] {
+            anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location))
+        }
+        return config.href(normalized) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    private mutating func resolveRelative(_ path: String, fragment: String?, url: String, at location: SourceLocation,
+                                          diagnostics: inout DiagnosticList) -> String? {
+        var parts = page.relativePath.split(separator: "/").map(String.init).dropLast()
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                if parts.isEmpty {
+                    diagnostics.error(location, "link to `\(url)` leaves Content/\(page.language.rawValue)/",
+                                      hint: "Relative links point to pages of the same language; the right language is chosen for you.")
+                    return nil
+                }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        var target = parts.joined(separator: "/")
+        if path.hasSuffix("/") || !target.hasSuffix(".md") {
+            if target.hasSuffix(".md") == false, plan.page(page.language, target + "/_index.md") != nil {
+                target += "/_index.md"
+            } else if target.isEmpty {
+                target = "_index.md"
+            }
+        }
+        guard target.hasSuffix(".md") else {
+            diagnostics.error(location, "link to `\(url)` is neither a Markdown page nor a site URL",
+                              hint: "Link to a page's .md file (e.g. `warning-signs/_index.md`) or a site URL starting with /.")
+            return nil
+        }
+        guard let index = plan.index(page.language, target) else {
+            diagnostics.error(location, "link to `\(url)`, but there is no page Content/\(page.language.rawValue)/\(target)",
+                              hint: "Check the file name and the number of `../`; links are relative to this file's folder.")
+            return nil
+        }
+        if let fragment { anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location)) }
+        return config.href(plan.pages[index].urlPath) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    package static func splitFragment(_ url: String) -> (String, String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        let fragment = String(url[url.index(after: hash)...])
+        return (String(url[..<hash]), fragment.isEmpty ? nil : fragment)
+    }
+}

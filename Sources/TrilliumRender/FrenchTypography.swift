@@ -1,0 +1,218 @@
+import TrilliumModel
+import TrilliumMarkdown
+import TrilliumDirectory
+import TrilliumSearch
+import TrilliumPlan
+
+/// Canadian French typography applied to rendered HTML: no-break spaces before `:` and inside
+/// « », narrow no-break spaces before `; ! ?`, non-breaking hyphens in phone numbers.
+///
+/// Works on text only: tags, attributes, entities and the contents of `code`, `pre`, `script`,
+/// `style`, `textarea`, `kbd` and `samp` are left as they are, and so are words that look like
+/// URLs. It runs over UTF-8 bytes: every character it inspects or inserts is known, and all
+/// other bytes are copied through, so it is a single pass with no per-word allocation.
+public enum FrenchTypography {
+    static let noBreakSpace: [UInt8] = [0xC2, 0xA0]           // U+00A0
+    static let narrowNoBreakSpace: [UInt8] = [0xE2, 0x80, 0xAF] // U+202F
+    static let nonBreakingHyphen: [UInt8] = [0xE2, 0x80, 0x91]  // U+2011
+    static let openingGuillemet: [UInt8] = [0xC2, 0xAB]        // «
+    static let closingGuillemet: [UInt8] = [0xC2, 0xBB]        // »
+    static let rightSingleQuote: [UInt8] = [0xE2, 0x80, 0x99]  // ’
+
+    private static let verbatimElements: Set<String> = ["code", "pre", "script", "style", "textarea", "kbd", "samp"]
+
+    public static func apply(toHTML html: String) -> String {
+        var html = html
+        return html.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + input.count / 16)
+            var index = 0
+            var verbatimDepth = 0
+            var textStart = 0
+            while index < input.count {
+                guard input[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if verbatimDepth > 0 { output.append(contentsOf: input[textStart..<index]) } else { fixText(input, textStart..<index, into: &output) }
+                var end = index + 1
+                if index + 3 < input.count, input[index + 1] == UInt8(ascii: "!"), input[index + 2] == UInt8(ascii: "-"), input[index + 3] == UInt8(ascii: "-") {
+                    while end + 2 < input.count, !(input[end] == UInt8(ascii: "-") && input[end + 1] == UInt8(ascii: "-") && input[end + 2] == UInt8(ascii: ">")) { end += 1 }
+                    end = min(input.count, end + 3)
+                } else {
+                    while end < input.count, input[end] != UInt8(ascii: ">") { end += 1 }
+                    end = min(input.count, end + 1)
+                }
+                let closing = index + 1 < input.count && input[index + 1] == UInt8(ascii: "/")
+                var nameEnd = index + (closing ? 2 : 1)
+                let nameStart = nameEnd
+                while nameEnd < end, isASCIIAlphanumeric(input[nameEnd]) { nameEnd += 1 }
+                if nameEnd - nameStart <= 8, nameEnd > nameStart {
+                    let name = String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                    let selfClosing = end >= 2 && input[end - 2] == UInt8(ascii: "/")
+                    if verbatimElements.contains(name), !selfClosing {
+                        verbatimDepth = max(0, verbatimDepth + (closing ? -1 : 1))
+                    }
+                }
+                output.append(contentsOf: input[index..<end])
+                index = end
+                textStart = end
+            }
+            if verbatimDepth > 0 { output.append(contentsOf: input[textStart..<input.count]) } else { fixText(input, textStart..<input.count, into: &output) }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Applies the rules to plain text (no markup), e.g. feed titles.
+    public static func apply(toText text: String) -> String {
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 8)
+            fixText(input, 0..<input.count, into: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Fixes one run of text (no tags inside), appending the result to `out`.
+    static func fixText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var inURLWord = false
+        while i < end {
+            let c = bytes[i]
+            if isSpace(c) {
+                inURLWord = false
+            } else if !inURLWord, startsURLWord(bytes, at: i, start: range.lowerBound, end: end) {
+                inURLWord = true
+            }
+            if inURLWord {
+                out.append(c)
+                i += 1
+                continue
+            }
+            // Entities (&amp; &#39;) pass through whole.
+            if c == UInt8(ascii: "&"), let entityEnd = entityEnd(bytes, from: i, end: end) {
+                out.append(contentsOf: bytes[i...entityEnd])
+                i = entityEnd + 1
+                continue
+            }
+            if matches(bytes, i, end, openingGuillemet) {
+                out.append(contentsOf: openingGuillemet)
+                var j = i + 2
+                // Replace whatever space follows (ordinary or already no-break) with one no-break space.
+                while j < end {
+                    if isSpace(bytes[j]) { j += 1 } else if matches(bytes, j, end, noBreakSpace) { j += 2 } else if matches(bytes, j, end, narrowNoBreakSpace) { j += 3 } else { break }
+                }
+                out.append(contentsOf: noBreakSpace)
+                i = j
+                continue
+            }
+            let isClosingGuillemet = matches(bytes, i, end, closingGuillemet)
+            if isClosingGuillemet || c == UInt8(ascii: ":") || c == UInt8(ascii: ";") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") {
+                let width = isClosingGuillemet ? 2 : 1
+                let space = isClosingGuillemet || c == UInt8(ascii: ":") ? noBreakSpace : narrowNoBreakSpace
+                let nextIndex = i + width
+                let atEnd = nextIndex >= end
+                let next: UInt8 = atEnd ? UInt8(ascii: " ") : bytes[nextIndex]
+                // Only punctuation that ends a word or phrase: not `9:00`, `?q=`, `!important`.
+                let endsPhrase = isClosingGuillemet || isSpace(next) || atEnd || matches(bytes, nextIndex, end, closingGuillemet)
+                    || next == UInt8(ascii: ")") || next == UInt8(ascii: ".") || next == UInt8(ascii: ",") || next == UInt8(ascii: "\"")
+                    || next == UInt8(ascii: "'") || matches(bytes, nextIndex, end, rightSingleQuote)
+                    || (c != UInt8(ascii: ":") && (next == UInt8(ascii: "!") || next == UInt8(ascii: "?")))
+                if endsPhrase {
+                    // Drop ordinary spaces already typed before it and put the right one.
+                    var trailing = 0
+                    while let last = out.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { out.removeLast(); trailing += 1 }
+                    if let last = out.last {
+                        let isExclamationOrQuestion = !isClosingGuillemet && (c == UInt8(ascii: "!") || c == UInt8(ascii: "?"))
+                        let afterExclamationOrQuestion = last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+                        let alreadySpaced = out.ends(with: noBreakSpace) || out.ends(with: narrowNoBreakSpace) || last == UInt8(ascii: "\n")
+                        let isTime = c == UInt8(ascii: ":") && isDigit(last) && trailing == 0
+                        if (!isExclamationOrQuestion || !afterExclamationOrQuestion || trailing > 0) && !alreadySpaced && !isTime {
+                            out.append(contentsOf: space)
+                        }
+                    }
+                }
+                out.append(contentsOf: bytes[i..<nextIndex])
+                i = nextIndex
+                continue
+            }
+            if c == UInt8(ascii: "-"), isPhoneHyphen(bytes, at: i, start: range.lowerBound, end: end) {
+                out.append(contentsOf: nonBreakingHyphen)
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") }
+    static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
+        isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+    }
+
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ sequence: [UInt8]) -> Bool {
+        guard i >= 0, i + sequence.count <= end else { return false }
+        for (offset, byte) in sequence.enumerated() where bytes[i + offset] != byte { return false }
+        return true
+    }
+
+    /// A word that starts here and looks like a web or mail address (left untouched).
+    static func startsURLWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, start: Int, end: Int) -> Bool {
+        if i > start {
+            let previous = bytes[i - 1]
+            if !isSpace(previous), previous != UInt8(ascii: "("), !matches(bytes, i - 2, end, openingGuillemet) { return false }
+        }
+        var j = i
+        var hasAt = false, hasDot = false
+        while j < end, !isSpace(bytes[j]), j - i < 12 {
+            if bytes[j] == UInt8(ascii: "@") { hasAt = true }
+            if bytes[j] == UInt8(ascii: ".") { hasDot = true }
+            j += 1
+        }
+        func hasPrefix(_ prefix: String) -> Bool {
+            var k = i
+            for byte in prefix.utf8 {
+                guard k < j else { return false }
+                let lower = bytes[k] >= UInt8(ascii: "A") && bytes[k] <= UInt8(ascii: "Z") ? bytes[k] + 32 : bytes[k]
+                if lower != byte { return false }
+                k += 1
+            }
+            return true
+        }
+        return hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") || hasPrefix("mailto:") || hasPrefix("tel:") || (hasAt && hasDot)
+    }
+
+    static func entityEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int, end: Int) -> Int? {
+        var j = i + 1
+        while j < end, j - i <= 10 {
+            let c = bytes[j]
+            if c == UInt8(ascii: ";") { return j > i + 1 ? j : nil }
+            if !(isASCIIAlphanumeric(c) || c == UInt8(ascii: "#")) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A hyphen inside a phone number written 1-833-900-1010 or 833-900-1010.
+    static func isPhoneHyphen(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, start: Int, end: Int) -> Bool {
+        func isDigitOrHyphen(_ c: UInt8) -> Bool { isDigit(c) || c == UInt8(ascii: "-") }
+        var first = i
+        while first > start, isDigitOrHyphen(bytes[first - 1]) { first -= 1 }
+        var last = i
+        while last + 1 < end, isDigitOrHyphen(bytes[last + 1]) { last += 1 }
+        var groups: [Int] = [0]
+        for index in first...last {
+            if bytes[index] == UInt8(ascii: "-") { groups.append(0) } else { groups[groups.count - 1] += 1 }
+        }
+        return groups == [1, 3, 3, 4] || groups == [3, 3, 4]
+    }
+}
+
+extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}

@@ -1,0 +1,276 @@
+import Foundation
+import TrilliumDirectory
+import TrilliumMarkdown
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// The service directory's pages and files: the directory with search, one page per service,
+/// lists per category and region, the partners page, the embeddable page, and the API files.
+struct ServicePagesRenderer {
+    let renderer: SiteRenderer
+    let directory: ServiceDirectory
+
+    var config: SiteConfig { renderer.config }
+    var factory: ViewFactory { renderer.factory }
+
+    func t(_ key: String, _ language: Language) -> String { factory.t(key, language) }
+
+    func render(emit: OutputSink, diagnostics: inout DiagnosticList) -> [Language: Int] {
+        var counts: [Language: Int] = [:]
+        // Descriptions are Markdown: render them once per language (cmark is serialized anyway).
+        var descriptions: [String: Localized<String>] = [:]
+        for service in directory.services {
+            descriptions[service.id] = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+                let markdown = MarkdownRenderer(allowedHTML: []).render(service.description[language], file: service.sourcePath,
+                                                                       firstLine: service.descriptionLines[language], diagnostics: &diagnostics) { url, location, diagnostics in
+                    if url.hasPrefix("/") || !(url.contains(":")) {
+                        diagnostics.error(location, "service descriptions may only link to full https:// addresses", hint: "Write the whole address, e.g. https://example.org/.")
+                    }
+                    return nil
+                }
+                return (language, markdown.html)
+            }))
+        }
+        let (searchIndexFiles, searchIndexPaths) = searchIndexes()
+        SiteRenderer.deliver(searchIndexFiles, to: emit, diagnostics: &diagnostics)
+        // Every page is independent: render them on all workers.
+        let jobs: [(Language, GeneratedPages.Kind)] = Language.allCases.flatMap { language in
+            GeneratedPages.kinds(services: directory).map { (language, $0) }
+        }
+        let allCards = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in (language, directory.services.map { card($0, language) }) }))
+        let renderedDescriptions = descriptions
+        let servicesByID = Dictionary(directory.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
+            let (language, kind) = jobs[index]
+            var files: [OutputFile] = []
+            switch kind {
+            case .directory:
+                files.append(renderDirectory(language, cards: allCards[language], indexPath: searchIndexPaths[language] ?? ""))
+            case .category(let id), .region(let id):
+                let facet: Taxonomy.Facet = if case .category = kind { .categories } else { .regions }
+                if let term = directory.taxonomy.term(id, in: facet) {
+                    let members = directory.services.filter { matches($0, term.id, facet) }.map { card($0, language) }
+                    files.append(renderList(language, kind: kind, term: term, facet: facet, cards: members))
+                }
+            case .service(let id):
+                if let service = servicesByID[id] {
+                    files.append(renderService(service, language, descriptionHTML: renderedDescriptions[service.id]?[language] ?? ""))
+                }
+            case .partners:
+                files.append(renderPartners(language))
+            case .embedServices:
+                files.append(renderEmbed(language, cards: allCards[language]))
+            }
+            var local = DiagnosticList()
+            SiteRenderer.deliver(files, to: emit, diagnostics: &local)
+            return local.items
+        }
+        for items in outcomes { diagnostics.append(contentsOf: items) }
+        for (language, kind) in jobs where kind != .partners { counts[language, default: 0] += 1 }
+        let pageURL: (Service, Language) -> String = { service, language in config.absoluteURL(GeneratedPages.urlPath(.service(service.id), language)) }
+        let exports = [
+            OutputFile(path: "api/v1/services.json",
+                       data: ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL)),
+            OutputFile(path: "api/v1/services.schema.json", data: ServiceAPI.schemaJSON(config: config)),
+            OutputFile(path: "api/v1/hsds/services.json", data: ServiceAPI.hsdsJSON(directory, config: config, pageURL: pageURL)),
+        ]
+        SiteRenderer.deliver(exports, to: emit, diagnostics: &diagnostics)
+        return counts
+    }
+
+    /// A province-wide service serves every region, so it is listed under each.
+    func matches(_ service: Service, _ id: String, _ facet: Taxonomy.Facet) -> Bool {
+        let terms = service.terms(facet)
+        return terms.contains(id) || (facet == .regions && terms.contains("ontario"))
+    }
+
+    // MARK: Search
+
+    func searchIndexes() -> ([OutputFile], [Language: String]) {
+        var files: [OutputFile] = []
+        var paths: [Language: String] = [:]
+        for language in Language.allCases {
+            let documents = directory.services.map { service in
+                SearchDocument(id: service.id, url: config.href(GeneratedPages.urlPath(.service(service.id), language)), title: service.name[language], fields: [
+                    SearchField(text: service.name[language], weight: 10),
+                    SearchField(text: service.organization.name[language], weight: 4),
+                    SearchField(text: service.summary[language], weight: 4),
+                    SearchField(text: tagText(service, language), weight: 2),
+                    SearchField(text: service.description[language], weight: 1),
+                ])
+            }
+            let data = SearchIndexBuilder.build(documents: documents, language: language).jsonData()
+            let path = "assets/search-\(language.rawValue).\(ContentHash.hex(data)).json"
+            files.append(OutputFile(path: path, data: data))
+            paths[language] = config.href("/" + path)
+        }
+        return (files, paths)
+    }
+
+    func tagText(_ service: Service, _ language: Language) -> String {
+        Taxonomy.Facet.allCases.flatMap { facet in service.terms(facet).map { directory.taxonomy.label($0, in: facet, language: language) } }.joined(separator: " ")
+    }
+
+    // MARK: Views
+
+    func contacts(_ service: Service, _ language: Language) -> [ContactLinkView] {
+        var links = service.phones.map { phone in
+            // A label such as "Dial 2-1-1" already says the number.
+            let label = phone.label[language]
+            let saysNumber = label.filter(\.isNumber).hasSuffix(phone.number.digits.count == 3 ? phone.number.digits : String(phone.number.digits.dropFirst()))
+            return ContactLinkView(text: saysNumber ? label : "\(label) \(phone.number)", href: phone.number.telURI, isExternal: false)
+        }
+        if let website = service.website { links.append(ContactLinkView(text: t("website", language), href: website, isExternal: true)) }
+        if let chat = service.chat { links.append(ContactLinkView(text: t("chat", language), href: chat, isExternal: true)) }
+        if let email = service.email { links.append(ContactLinkView(text: email, href: "mailto:\(email)", isExternal: false)) }
+        return links
+    }
+
+    func tags(_ service: Service, _ language: Language) -> [String] {
+        var tags: [String] = []
+        if service.hours.open24_7 { tags.append(t("open247", language)) }
+        if service.cost == .free { tags.append(t("costFree", language)) }
+        if service.confidential == true { tags.append(t("confidential", language)) }
+        if service.indigenousLed == true { tags.append(t("indigenousLed", language)) }
+        return tags
+    }
+
+    func card(_ service: Service, _ language: Language) -> ServiceCardView {
+        let regions = service.regions.contains("ontario") ? directory.taxonomy.regions.map(\.id) : service.regions
+        return ServiceCardView(id: service.id, name: service.name[language], href: config.href(GeneratedPages.urlPath(.service(service.id), language)),
+                               summary: service.summary[language], contacts: contacts(service, language), tags: tags(service, language),
+                               categories: service.categories.joined(separator: " "), regions: regions.joined(separator: " "),
+                               audiences: service.audiences.joined(separator: " "), languages: service.languages.joined(separator: " "),
+                               open247: service.hours.open24_7, indigenousLed: service.indigenousLed == true)
+    }
+
+    func terms(_ facet: Taxonomy.Facet, _ language: Language) -> [TermView] {
+        directory.taxonomy.terms(facet).map { term in
+            let kind: GeneratedPages.Kind? = facet == .categories ? .category(term.id) : facet == .regions ? .region(term.id) : nil
+            return TermView(id: term.id, label: term.label[language], href: kind.map { config.href(GeneratedPages.urlPath($0, language)) } ?? "",
+                            count: directory.services.filter { matches($0, term.id, facet) }.count)
+        }
+    }
+
+    func directoryView(_ language: Language, cards: [ServiceCardView], indexPath: String, heading: String?) -> DirectoryView {
+        let countText = cards.count == 1 ? t("countOne", language) : t("countMany", language).replacingOccurrences(of: "{n}", with: String(cards.count))
+        return DirectoryView(searchIndex: indexPath, searchCoreJS: factory.asset("search-core.js"), directoryJS: factory.asset("directory-search.js"),
+                             services: cards, count: cards.count, countText: countText, countNone: t("countNone", language),
+                             countOne: t("countOne", language), countMany: t("countMany", language),
+                             categories: terms(.categories, language), regions: terms(.regions, language),
+                             audiences: terms(.audiences, language), languages: terms(.languages, language),
+                             heading: heading, isFullDirectory: heading == nil)
+    }
+
+    func renderDirectory(_ language: Language, cards: [ServiceCardView], indexPath: String) -> OutputFile {
+        let path = GeneratedPages.urlPath(.directory, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.directory, language.other),
+                                title: t("directoryTitle", language), description: t("directoryDescription", language),
+                                breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), path)]), lastModified: latestVerification)
+        view.directory = directoryView(language, cards: cards, indexPath: indexPath, heading: nil)
+        view.scripts = [factory.asset("search-core.js"), factory.asset("directory-search.js")]
+        return renderer.renderPage(view, template: "directory", to: path, language: language)
+    }
+
+    var latestVerification: Day? { directory.services.map(\.lastVerified).max() }
+
+    func renderList(_ language: Language, kind: GeneratedPages.Kind, term: Taxonomy.Term, facet: Taxonomy.Facet,
+                    cards: [ServiceCardView]) -> OutputFile {
+        let path = GeneratedPages.urlPath(kind, language)
+        let title = "\(t(facet == .categories ? "categoryTitle" : "regionTitle", language)) \(term.label[language])"
+        let directoryPath = GeneratedPages.urlPath(.directory, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(kind, language.other), title: title,
+                                description: "\(t("directoryDescription", language)) \(term.label[language]).",
+                                breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), directoryPath), (term.label[language], path)]),
+                                lastModified: latestVerification)
+        view.directory = directoryView(language, cards: cards, indexPath: "", heading: term.label[language])
+        view.directory?.regionCovers = term.covers?[language]
+        return renderer.renderPage(view, template: "directory", to: path, language: language)
+    }
+
+    func renderService(_ service: Service, _ language: Language, descriptionHTML: String) -> OutputFile {
+        let path = GeneratedPages.urlPath(.service(service.id), language)
+        let directoryPath = GeneratedPages.urlPath(.directory, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.service(service.id), language.other),
+                                title: service.name[language], description: service.summary[language],
+                                breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), directoryPath), (service.name[language], path)]),
+                                lastModified: service.lastVerified)
+        var facts: [FactView] = [FactView(term: t("organization", language), value: service.organization.name[language])]
+        facts.append(FactView(term: t("hours", language), value: hoursText(service.hours, language)))
+        for (facet, key) in [(Taxonomy.Facet.regions, "regions"), (.categories, "categories"), (.audiences, "audiences"), (.languages, "languagesOffered")] {
+            let links: [ContactLinkView] = service.terms(facet).map { id in
+                let label = directory.taxonomy.label(id, in: facet, language: language)
+                switch facet {
+                case .categories: return ContactLinkView(text: label, href: config.href(GeneratedPages.urlPath(.category(id), language)), isExternal: false)
+                case .regions: return ContactLinkView(text: label, href: config.href(GeneratedPages.urlPath(.region(id), language)), isExternal: false)
+                default: return ContactLinkView(text: label, href: "", isExternal: false)
+                }
+            }
+            let value = links.map(\.text).joined(separator: ", ")
+            facts.append(FactView(term: t(key, language), value: value, links: facet == .categories || facet == .regions ? links : []))
+        }
+        // A fact the source does not state reads "Not stated", never "No".
+        func answer(_ value: Bool?) -> String { t(value.map { $0 ? "answerYes" : "answerNo" } ?? "notStated", language) }
+        facts.append(FactView(term: t("cost", language), value: service.cost.map { t("cost-" + $0.rawValue, language) } ?? t("notStated", language)))
+        facts.append(FactView(term: t("confidentialTerm", language), value: answer(service.confidential)))
+        facts.append(FactView(term: t("indigenousLed", language), value: answer(service.indigenousLed)))
+        view.service = ServiceView(id: service.id, name: service.name[language], summary: service.summary[language], descriptionHTML: descriptionHTML,
+                                   organization: service.organization.name[language], contacts: contacts(service, language), facts: facts,
+                                   lastVerified: factory.date(service.lastVerified, language),
+                                   source: factory.source(service.source, language), tags: tags(service, language))
+        return renderer.renderPage(view, template: "service", to: path, language: language)
+    }
+
+    func hoursText(_ hours: ServiceHours, _ language: Language) -> String {
+        var parts: [String] = []
+        if hours.open24_7 { parts.append(t("open247Long", language)) }
+        for block in hours.weekly {
+            let days = block.days.map { t("day-" + $0.rawValue, language) }.joined(separator: ", ")
+            let opens = LocalizedDate.time(block.opens, language), closes = LocalizedDate.time(block.closes, language)
+            parts.append(language == .fr ? "\(days) : de \(opens) à \(closes)" : "\(days): \(opens) to \(closes)")
+        }
+        if let note = hours.note { parts.append(note[language]) }
+        return parts.joined(separator: "; ")
+    }
+
+    func renderPartners(_ language: Language) -> OutputFile {
+        let path = GeneratedPages.urlPath(.partners, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.partners, language.other),
+                                title: t("partnersTitle", language), description: t("partnersDescription", language),
+                                breadcrumbs: factory.breadcrumbs(language, [(t("partnersTitle", language), path)]), lastModified: latestVerification)
+        let embedURL = config.absoluteURL("/embed.js")
+        let frameURL = config.absoluteURL(GeneratedPages.urlPath(.embedServices, language))
+        let category = directory.taxonomy.categories.first?.id ?? ""
+        view.embedSnippets = EmbedSnippetsView(
+            widget: "<script src=\"\(embedURL)\" defer></script>\n<trillium-services lang=\"\(language.rawValue)\" category=\"\(category)\" limit=\"5\"></trillium-services>",
+            iframe: "<iframe src=\"\(frameURL)\" title=\"\(t("embedFrameTitle", language))\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>",
+            frameListener: """
+            <script>
+            window.addEventListener("message", function (event) {
+              if (event.origin !== "\(originOf(config.baseURL))" || !event.data || event.data.type !== "trillium:height") return;
+              var frame = document.querySelector('iframe[src^="\(frameURL)"]');
+              if (frame) frame.height = String(event.data.height);
+            });
+            </script>
+            """,
+            servicesJSON: config.absoluteURL("/api/v1/services.json"), schemaJSON: config.absoluteURL("/api/v1/services.schema.json"),
+            hsdsJSON: config.absoluteURL("/api/v1/hsds/services.json"), embedJS: embedURL, version: ServiceAPI.version)
+        return renderer.renderPage(view, template: "partners", to: path, language: language)
+    }
+
+    func originOf(_ url: String) -> String {
+        guard let range = url.range(of: "://") else { return url }
+        let rest = url[range.upperBound...]
+        return String(url[..<range.upperBound]) + String(rest.prefix { $0 != "/" })
+    }
+
+    func renderEmbed(_ language: Language, cards: [ServiceCardView]) -> OutputFile {
+        let path = GeneratedPages.urlPath(.embedServices, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.embedServices, language.other),
+                                title: t("directoryTitle", language), description: t("directoryDescription", language), breadcrumbs: [], lastModified: nil)
+        view.directory = directoryView(language, cards: cards, indexPath: "", heading: nil)
+        view.scripts = [factory.asset("embed-frame.js")]
+        return renderer.renderPage(view, template: "embed-services", to: path, language: language)
+    }
+}

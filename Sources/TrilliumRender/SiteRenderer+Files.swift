@@ -1,0 +1,168 @@
+import Foundation
+import TrilliumDirectory
+import TrilliumMarkdown
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// Site-wide files: the language-choice root, 404 pages, feeds, sitemap, robots.txt, assets, host headers.
+extension SiteRenderer {
+    func renderSiteFiles(diagnostics: inout DiagnosticList) -> [OutputFile] {
+        var files = renderLanguageChoice()
+        for language in Language.allCases {
+            var view = factory.base(language: language, urlPath: "/\(language.rawValue)/404.html", twinPath: "/\(language.other.rawValue)/404.html",
+                                    title: factory.t("notFoundTitle", language), description: factory.t("notFoundDescription", language),
+                                    breadcrumbs: [], lastModified: nil)
+            view.canonical = config.absoluteURL("/\(language.rawValue)/")
+            files.append(renderPage(view, template: "404", to: "/\(language.rawValue)/404.html", language: language))
+        }
+        for asset in input.theme.assets {
+            files.append(OutputFile(path: asset.outputPath, data: asset.data))
+            if let stable = asset.stablePath { files.append(OutputFile(path: stable, data: asset.data)) }
+        }
+        files.append(OutputFile(path: "sitemap.xml", text: sitemap()))
+        files.append(OutputFile(path: "robots.txt", text: robots()))
+        files.append(OutputFile(path: "_headers", text: HostConfiguration(config: config).headersFile()))
+        return files
+    }
+
+    /// The bilingual root: a choice between English and French, with no automatic redirect.
+    /// The same page, worded as "not found" in both languages, is `/404.html` for hosts that
+    /// serve one 404 page for the whole site.
+    func renderLanguageChoice() -> [OutputFile] {
+        [renderLanguageChoice(notFound: false), renderLanguageChoice(notFound: true)]
+    }
+
+    func renderLanguageChoice(notFound: Bool) -> OutputFile {
+        var view = factory.base(language: .en, urlPath: "/", twinPath: "/", title: config.languages[.en].title,
+                                description: config.languages[.en].description, breadcrumbs: [], lastModified: nil)
+        view.documentTitle = notFound
+            ? "\(factory.t("notFoundTitle", .en)) | \(FrenchTypography.apply(toText: factory.t("notFoundTitle", .fr)))"
+            : "\(config.languages[.en].title) | \(FrenchTypography.apply(toText: config.languages[.fr].title))"
+        view.toggle = nil
+        view.languageChoice = LanguageChoiceView(
+            english: LinkView(title: config.languages[.en].title, href: config.href("/en/"), lang: "en-CA", hreflang: "en-CA"),
+            french: LinkView(title: FrenchTypography.apply(toText: config.languages[.fr].title), href: config.href("/fr/"), lang: "fr-CA", hreflang: "fr-CA"),
+            descriptionEn: config.languages[.en].description, descriptionFr: FrenchTypography.apply(toText: config.languages[.fr].description),
+            tFr: factory.strings(.fr).mapValues(FrenchTypography.apply(toText:)), notFound: notFound)
+        let html = input.theme.library.render(view.prepared(), withTemplate: "language-choice") ?? ""
+        return OutputFile(path: notFound ? "404.html" : "index.html", text: html)
+    }
+
+    /// Every page in both languages with `xhtml:link` alternates.
+    func sitemap() -> String {
+        var pairs: [(String, String, Day?)] = []
+        for (index, page) in plan.pages.enumerated() {
+            pairs.append((page.urlPath, plan.twin(of: index).urlPath, page.frontMatter.lastmod ?? page.frontMatter.date))
+        }
+        for kind in GeneratedPages.kinds(services: input.services) where kind != .embedServices {
+            for language in Language.allCases {
+                pairs.append((GeneratedPages.urlPath(kind, language), GeneratedPages.urlPath(kind, language.other), nil))
+            }
+        }
+        pairs.sort { $0.0 < $1.0 }
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """
+        for (path, twin, lastmod) in pairs {
+            let english = path.hasPrefix("/en/") ? path : twin
+            let french = path.hasPrefix("/fr/") ? path : twin
+            xml += "<url><loc>\(XML.escape(config.absoluteURL(path)))</loc>"
+            if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            xml += "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"\(XML.escape(config.absoluteURL(english)))\"/>"
+            xml += "<xhtml:link rel=\"alternate\" hreflang=\"fr-CA\" href=\"\(XML.escape(config.absoluteURL(french)))\"/>"
+            xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XML.escape(config.absoluteURL("/")))\"/></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    func robots() -> String {
+        var text = "User-agent: *\nAllow: \(config.basePath)\n"
+        for language in Language.allCases { text += "Disallow: \(config.href(GeneratedPages.urlPath(.embedServices, language)))\n" }
+        return text + "Sitemap: \(config.absoluteURL("/sitemap.xml"))\n"
+    }
+
+    // MARK: Feeds
+
+    /// Atom and JSON Feed 1.1 for a section of dated posts.
+    func feeds(section: Page, posts: [Page]) -> [OutputFile] {
+        let language = section.language
+        func text(_ value: String) -> String { language == .fr ? FrenchTypography.apply(toText: value) : value }
+        let siteTitle = config.languages[language].title
+        let feedTitle = text("\(section.frontMatter.title) – \(siteTitle)")
+        let updated = posts.compactMap { $0.frontMatter.lastmod ?? $0.frontMatter.date }.max() ?? Day(year: 2000, month: 1, day: 1)
+        var atom = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language == .fr ? "fr-CA" : "en-CA")">
+        <title>\(XML.escape(feedTitle))</title>
+        <subtitle>\(XML.escape(text(section.frontMatter.description)))</subtitle>
+        <link rel="self" type="application/atom+xml" href="\(XML.escape(config.absoluteURL(section.urlPath + "feed.xml")))"/>
+        <link rel="alternate" type="text/html" href="\(XML.escape(config.absoluteURL(section.urlPath)))"/>
+        <id>\(XML.escape(config.absoluteURL(section.urlPath)))</id>
+        <updated>\(updated)T00:00:00Z</updated>
+        <author><name>\(XML.escape(siteTitle))</name></author>
+
+        """
+        var items: [[String: Any]] = []
+        for post in posts {
+            guard let date = post.frontMatter.date else { continue }
+            let url = config.absoluteURL(post.urlPath)
+            let modified = post.frontMatter.lastmod ?? date
+            atom += """
+            <entry><title>\(XML.escape(text(post.frontMatter.title)))</title><link rel="alternate" type="text/html" href="\(XML.escape(url))"/>\
+            <id>\(XML.escape(url))</id><published>\(date)T00:00:00Z</published><updated>\(modified)T00:00:00Z</updated>\
+            <summary>\(XML.escape(text(post.frontMatter.description)))</summary></entry>
+
+            """
+            items.append([
+                "id": url, "url": url, "title": text(post.frontMatter.title), "summary": text(post.frontMatter.description),
+                "content_text": text(post.frontMatter.description), "date_published": "\(date)T00:00:00Z",
+                "date_modified": "\(modified)T00:00:00Z", "language": language == .fr ? "fr-CA" : "en-CA",
+            ])
+        }
+        atom += "</feed>\n"
+        let feed: [String: Any] = [
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feedTitle,
+            "home_page_url": config.absoluteURL(section.urlPath),
+            "feed_url": config.absoluteURL(section.urlPath + "feed.json"),
+            "description": text(section.frontMatter.description),
+            "language": language == .fr ? "fr-CA" : "en-CA",
+            "authors": [["name": siteTitle]],
+            "items": items,
+        ]
+        return [OutputFile(path: String(section.urlPath.dropFirst()) + "feed.xml", text: atom),
+                OutputFile(path: String(section.urlPath.dropFirst()) + "feed.json", data: JSONOutput.data(feed))]
+    }
+}
+
+enum XML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Deterministic JSON: sorted keys, no escaped slashes, trailing newline.
+public enum JSONOutput {
+    public static func data(_ object: Any, pretty: Bool = false) -> Data {
+        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        if pretty { options.insert(.prettyPrinted) }
+        var data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import TrilliumDirectory
+import TrilliumMarkdown
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// What the render stage needs: the settings, the compiled theme, the planned pages and the directory.
+public struct RenderInput: Sendable {
+    public var config: SiteConfig
+    public var theme: Theme
+    public var plan: SitePlan
+    public var services: ServiceDirectory?
+
+    public init(config: SiteConfig, theme: Theme, plan: SitePlan, services: ServiceDirectory?) {
+        self.config = config
+        self.theme = theme
+        self.plan = plan
+        self.services = services
+    }
+}
+
+/// How to render: threads, and a progress callback for terminals.
+public struct RenderSettings: Sendable {
+    public var workers: Int
+    /// Called now and then with pages rendered so far and the total.
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
+
+    public init(workers: Int, onProgress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.workers = max(1, workers)
+        self.onProgress = onProgress
+    }
+}
+
+/// Receives rendered files: the writer at the edge, a collector in memory, or nothing (`check`).
+/// Called from several threads at once.
+public typealias OutputSink = @Sendable (OutputFile) throws -> Void
+
+/// Renders a site into files: paths and bytes, handed to a sink page by page.
+///
+/// Rendering never touches the disk. Pages are rendered on several threads and each page's files
+/// go to the sink as soon as they exist; only small facts (headings, anchors to check) are kept,
+/// never every rendered page.
+public struct SiteRenderer: Sendable {
+    let input: RenderInput
+    let settings: RenderSettings
+    let factory: ViewFactory
+
+    public init(_ input: RenderInput, settings: RenderSettings) {
+        self.input = input
+        self.settings = settings
+        self.factory = ViewFactory(config: input.config, theme: input.theme, plan: input.plan)
+    }
+
+    var config: SiteConfig { input.config }
+    var plan: SitePlan { input.plan }
+
+    /// Result of rendering one content page: its files and what the whole-site checks need.
+    public struct PageOutcome: Sendable {
+        public var files: [OutputFile]
+        var headings: [Heading]
+        var anchors: [ContentLinkResolver.AnchorCheck]
+        public var diagnostics: [Diagnostic]
+        var plainText: String
+
+        /// What this page contributes to the anchor check.
+        public var pageLinks: PageLinks { PageLinks(headings: headings, anchors: anchors) }
+    }
+
+    /// What a render produced besides files.
+    public struct Summary: Sendable {
+        public var pagesPerLanguage: [Language: Int]
+        /// Each content page's text without markup (kept only when asked for, for `check`).
+        public var plainTexts: [(Page, String)]
+        /// Each content page's headings and the anchors its links point to, by page index
+        /// (small; kept so a preview can re-render one page and still check every anchor).
+        public var pageLinks: [PageLinks]
+    }
+
+    /// What one content page contributes to the anchor check.
+    public struct PageLinks: Sendable {
+        var headings: [Heading]
+        var anchors: [ContentLinkResolver.AnchorCheck]
+    }
+
+    /// Renders everything, handing each file to `emit`.
+    public func render(keepPlainText: Bool = false, emit: OutputSink, diagnostics: inout DiagnosticList) -> Summary {
+        let total = plan.pages.count
+        let progress = settings.onProgress
+        let outcomes = Parallel.map(total, workers: settings.workers) { index in
+            if let progress, index % 200 == 0 { progress(index, total) }
+            var outcome = renderContentPage(index, keepPlainText: keepPlainText)
+            var problems = DiagnosticList()
+            Self.deliver(outcome.files, to: emit, diagnostics: &problems)
+            outcome.files = []
+            outcome.diagnostics += problems.items
+            return outcome
+        }
+        progress?(total, total)
+        let texts = keepPlainText ? zip(plan.pages, outcomes.map(\.plainText)).map { ($0, $1) } : []
+        for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
+        checkAnchors(outcomes, diagnostics: &diagnostics)
+        var counts: [Language: Int] = [:]
+        for page in plan.pages { counts[page.language, default: 0] += 1 }
+        if let services = input.services {
+            let generated = ServicePagesRenderer(renderer: self, directory: services).render(emit: emit, diagnostics: &diagnostics)
+            for (language, count) in generated { counts[language, default: 0] += count }
+        }
+        Self.deliver(renderSiteFiles(diagnostics: &diagnostics), to: emit, diagnostics: &diagnostics)
+        return Summary(pagesPerLanguage: counts, plainTexts: texts,
+                       pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) })
+    }
+
+    /// Hands files to the sink; a file it cannot take is an error naming the file.
+    static func deliver(_ files: [OutputFile], to emit: OutputSink, diagnostics: inout DiagnosticList) {
+        for file in files {
+            do { try emit(file) } catch {
+                diagnostics.error(SourceLocation(file: "Public/" + file.path), "could not write the file: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    // MARK: Content pages
+
+    /// Renders one content page (with its pagination pages and feeds) into files.
+    public func renderContentPage(_ index: Int, keepPlainText: Bool) -> PageOutcome {
+        let page = plan.pages[index]
+        var diagnostics = DiagnosticList()
+        var resolver = ContentLinkResolver(plan: plan, page: page, config: config)
+        let markdown = MarkdownRenderer(allowedHTML: Set(config.allowedHTMLElements))
+            .render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine, diagnostics: &diagnostics) { url, location, diagnostics in
+                resolver.resolve(url, at: location, diagnostics: &diagnostics)
+            }
+        for location in markdown.imagesWithoutAlt {
+            diagnostics.error(location, "this image has no alternative text", hint: "Describe the image between the brackets: ![what it shows](file.png).")
+        }
+        checkHeadingLevels(markdown, page: page, diagnostics: &diagnostics)
+        let twin = plan.twin(of: index)
+        var view = factory.base(language: page.language, urlPath: page.urlPath, twinPath: twin.urlPath, title: page.frontMatter.title,
+                                description: page.frontMatter.description, breadcrumbs: factory.breadcrumbs(for: page),
+                                lastModified: page.frontMatter.lastmod ?? page.frontMatter.date)
+        view.content = markdown.html
+        view.published = page.frontMatter.date.map { factory.date($0, page.language) }
+        view.sources = page.frontMatter.sources.map { factory.source($0, page.language) }
+        if page.frontMatter.helpBox {
+            view.helpBox = HelpBoxView(directoryHref: input.services == nil ? nil : config.href(GeneratedPages.urlPath(.directory, page.language)))
+        }
+        if markdown.headings.filter({ $0.level == 2 }).count >= 3 { view.toc = ViewFactory.toc(markdown.headings) }
+        let template = page.frontMatter.layout ?? (page.isHome ? "home" : page.isSection ? "section" : "page")
+        guard input.theme.templateNames.contains(template) else {
+            diagnostics.error(page.location, "layout `\(template)` does not exist in the theme",
+                              hint: "Use one of: \(input.theme.templateNames.sorted().joined(separator: ", ")).")
+            return PageOutcome(files: [], headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
+                               plainText: keepPlainText ? markdown.plainText : "")
+        }
+        var files: [OutputFile] = []
+        if page.isHome {
+            view.latestUpdates = latestUpdates(page.language)
+            // The home page advertises the updates feeds too.
+            if let updates = plan.pages.first(where: { $0.language == page.language && $0.isSection && UpdatesSection.isUpdates($0, plan: plan) }) {
+                view.feeds = FeedLinksView(atom: config.href(updates.urlPath + "feed.xml"), json: config.href(updates.urlPath + "feed.json"))
+            }
+        }
+        let children = SiteStructure.children(of: page, in: plan)
+        if page.isSection, UpdatesSection.isUpdates(page, plan: plan) {
+            view.feeds = FeedLinksView(atom: config.href(page.urlPath + "feed.xml"), json: config.href(page.urlPath + "feed.json"))
+            let pages = stride(from: 0, to: children.count, by: config.paginate).map { Array(children[$0..<min(children.count, $0 + config.paginate)]) }
+            for (number, slice) in pages.enumerated() {
+                var paged = view
+                paged.children = slice.map(card)
+                let path = number == 0 ? page.urlPath : page.urlPath + "page/\(number + 1)/"
+                if pages.count > 1 {
+                    paged.pagination = pagination(section: page, current: number + 1, total: pages.count)
+                    if number > 0 {
+                        paged.canonical = config.absoluteURL(path)
+                        paged.documentTitle += " (\(number + 1)/\(pages.count))"
+                    }
+                }
+                files.append(renderPage(paged, template: template, to: path, language: page.language))
+            }
+            files += feeds(section: page, posts: children)
+        } else {
+            view.children = children.map(card)
+            files.append(renderPage(view, template: template, to: page.urlPath, language: page.language))
+        }
+        return PageOutcome(files: files, headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
+                           plainText: keepPlainText ? markdown.plainText : "")
+    }
+
+    func card(_ page: Page) -> CardView {
+        CardView(title: page.frontMatter.title, href: config.href(page.urlPath), text: page.frontMatter.description,
+                 date: page.frontMatter.date.map { factory.date($0, page.language) })
+    }
+
+    func latestUpdates(_ language: Language) -> [CardView] {
+        let posts = plan.pages.filter { $0.language == language && !$0.isSection && $0.frontMatter.date != nil }
+        return Array(posts.sorted(by: SiteStructure.order).prefix(3)).map(card)
+    }
+
+    func pagination(section: Page, current: Int, total: Int) -> PaginationView {
+        func path(_ number: Int) -> String { config.href(number == 1 ? section.urlPath : section.urlPath + "page/\(number)/") }
+        return PaginationView(previous: current > 1 ? path(current - 1) : nil, next: current < total ? path(current + 1) : nil,
+                              pages: (1...total).map { LinkView(title: String($0), href: path($0), current: $0 == current) },
+                              current: current, total: total)
+    }
+
+    /// Headings start at h2 (the title is the h1) and never skip a level.
+    func checkHeadingLevels(_ markdown: MarkdownDocument, page: Page, diagnostics: inout DiagnosticList) {
+        var previous = 1
+        for (index, heading) in markdown.headings.enumerated() {
+            let location = SourceLocation(file: page.sourcePath, line: index < markdown.headingLines.count ? markdown.headingLines[index] : 1)
+            if heading.level == 1 {
+                diagnostics.warning(location, "heading “\(heading.text)” is a level-1 heading; the page title is already the h1",
+                                    hint: "Start section headings at ## (level 2).")
+            } else if heading.level > previous + 1 {
+                diagnostics.warning(location, "heading “\(heading.text)” jumps from level \(previous) to level \(heading.level)",
+                                    hint: "Don't skip heading levels: screen-reader users navigate by them.")
+            }
+            previous = heading.level
+        }
+    }
+
+    func checkAnchors(_ outcomes: [PageOutcome], diagnostics: inout DiagnosticList) {
+        checkAnchors(outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) }, diagnostics: &diagnostics)
+    }
+
+    public func checkAnchors(_ pages: [PageLinks], diagnostics: inout DiagnosticList) {
+        for page in pages {
+            for anchor in page.anchors {
+                let target = plan.pages[anchor.targetIndex]
+                let ids = Set(pages[anchor.targetIndex].headings.map(\.id) + ["main"])
+                if !ids.contains(anchor.fragment) {
+                    let known = pages[anchor.targetIndex].headings.map(\.id).prefix(8).joined(separator: ", ")
+                    diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(target.sourcePath), but that page has no such heading",
+                                      hint: known.isEmpty ? "That page has no headings." : "Its heading ids are: \(known).")
+                }
+            }
+        }
+    }
+
+    // MARK: Pages as files
+
+    /// Renders a view with a template into `index.html` under `urlPath` (or at a file path).
+    func renderPage(_ view: PageView, template: String, to urlPath: String, language: Language) -> OutputFile {
+        let html = renderHTML(view, template: template, language: language)
+        let path = urlPath.hasSuffix("/") ? String(urlPath.dropFirst()) + "index.html" : String(urlPath.dropFirst())
+        return OutputFile(path: path, text: html)
+    }
+
+    func renderHTML(_ view: PageView, template: String, language: Language) -> String {
+        let html = input.theme.library.render(view.prepared(), withTemplate: template) ?? ""
+        return language == .fr ? FrenchTypography.apply(toHTML: html) : html
+    }
+}

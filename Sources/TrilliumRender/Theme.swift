@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+import TrilliumDirectory
+import TrilliumMarkdown
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// A theme ready to render: compiled templates, UI strings in both languages, and assets.
+///
+/// Mustache stays inside the render stage: the compiled library is not visible outside it.
+public struct Theme: Sendable {
+    public var name: String
+    /// Where the theme was read from, relative to the site when it is the site's own.
+    public var origin: String
+    let library: MustacheLibrary
+    public var templateNames: Set<String>
+    public var strings: Localized<[String: String]>
+    public var assets: [ThemeFiles.Asset]
+
+    /// Site path of an asset by name, e.g. `/assets/site.3f2a1b9c.css`.
+    public func assetPath(_ name: String) -> String? {
+        assets.first { $0.name == name }.map { "/" + $0.outputPath }
+    }
+
+    /// Compiles the templates of `files`; syntax errors and templates used but missing are reported at their line.
+    public static func compile(_ files: ThemeFiles, diagnostics: inout DiagnosticList) -> Theme? {
+        var local = DiagnosticList()
+        var templates: [String: MustacheTemplate] = [:]
+        for template in files.templates {
+            do {
+                _ = HTMLEscaping.registered
+                templates[template.name] = try MustacheTemplate(string: HTMLEscaping.pragma + template.text)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma takes the first line; report lines of the file as written.
+                local.error(SourceLocation(file: template.displayPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                            "template syntax error: \(error.error)", hint: "Check that every {{#section}} and {{$block}} is closed in order.")
+            } catch {
+                local.error(SourceLocation(file: template.displayPath), "template could not be read: \(error)")
+            }
+        }
+        // A partial or parent that does not exist renders as nothing in Mustache: catch it here instead.
+        for template in files.templates.sorted(by: { $0.name < $1.name }) {
+            for (line, content) in template.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for reference in partialReferences(in: String(content)) where templates[reference] == nil {
+                    local.error(SourceLocation(file: "\(files.origin)/templates/\(template.name).mustache", line: line + 1),
+                                "template `\(reference)` is used here but does not exist", hint: "Create templates/\(reference).mustache or fix the name.")
+                }
+            }
+        }
+        diagnostics.append(contentsOf: local.items)
+        guard !local.hasErrors else { return nil }
+        return Theme(name: files.name, origin: files.origin, library: MustacheLibrary(templates: templates),
+                     templateNames: Set(templates.keys), strings: files.strings, assets: files.assets)
+    }
+
+    static func partialReferences(in line: String) -> [String] {
+        var result: [String] = []
+        var rest = line[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let trimmed = rest.drop { $0 == " " }
+            guard let sigil = trimmed.first, sigil == ">" || sigil == "<" else { continue }
+            let name = trimmed.dropFirst().drop { $0 == " " }.prefix { $0 != "}" && $0 != " " }
+            if !name.isEmpty { result.append(String(name)) }
+        }
+        return result
+    }
+}

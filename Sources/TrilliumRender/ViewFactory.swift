@@ -1,0 +1,117 @@
+import TrilliumModel
+import TrilliumMarkdown
+import TrilliumDirectory
+import TrilliumSearch
+import TrilliumPlan
+
+/// Builds the parts of a `PageView` every page shares: head links, menus, toggle, contact numbers.
+struct ViewFactory: Sendable {
+    let config: SiteConfig
+    let theme: Theme
+    let plan: SitePlan
+
+    func strings(_ language: Language) -> [String: String] { theme.strings[language] }
+
+    func t(_ key: String, _ language: Language) -> String { theme.strings[language][key] ?? key }
+
+    func asset(_ name: String) -> String { theme.assetPath(name).map(config.href) ?? "" }
+
+    /// The common view for a page at `urlPath` whose twin is at `twinPath`.
+    func base(language: Language, urlPath: String, twinPath: String, title: String, description: String,
+              breadcrumbs: [LinkView], lastModified: Day?) -> PageView {
+        let settings = config.languages[language]
+        let home = "/\(language.rawValue)/"
+        let alternates = [
+            AlternateView(hreflang: "en", href: config.absoluteURL(language == .en ? urlPath : twinPath)),
+            AlternateView(hreflang: "fr-CA", href: config.absoluteURL(language == .fr ? urlPath : twinPath)),
+            AlternateView(hreflang: "x-default", href: config.absoluteURL("/")),
+        ]
+        let other = language.other
+        let menu = settings.menu.map { item -> LinkView in
+            let target = menuTarget(item.link, language)
+            let current = target == urlPath || (target != home && urlPath.hasPrefix(target))
+            return LinkView(title: item.title, href: config.href(target), current: current)
+        }
+        let footer = settings.footer.map { LinkView(title: $0.title, href: config.href(menuTarget($0.link, language))) }
+        return PageView(
+            lang: language.rawValue,
+            htmlLang: language == .fr ? "fr-CA" : "en",
+            isFrench: language == .fr,
+            t: strings(language),
+            site: SiteView(title: settings.title, description: settings.description, homeHref: config.href(home), rootHref: config.href("/")),
+            title: title,
+            documentTitle: urlPath == home ? settings.title : "\(title) – \(settings.title)",
+            description: description,
+            canonical: config.absoluteURL(urlPath),
+            alternates: alternates,
+            toggle: LinkView(title: other.nativeName, href: config.href(twinPath), lang: other == .fr ? "fr-CA" : "en-CA", hreflang: other == .fr ? "fr-CA" : "en-CA"),
+            assets: AssetsView(css: asset("site.css"), printCSS: asset("print.css"), exitJS: asset("exit-this-page.js")),
+            quickExitURL: config.quickExitURL,
+            menu: menu,
+            footerLinks: footer,
+            breadcrumbs: breadcrumbs,
+            content: "",
+            toc: [],
+            children: [],
+            lastModified: lastModified.map { date($0, language) },
+            published: nil,
+            contact: ContactView(
+                emergency: PhoneView(display: config.contact.emergency.description, tel: config.contact.emergency.telURI),
+                hotline: PhoneView(display: config.contact.hotline.description, tel: config.contact.hotline.telURI),
+                hotlineName: config.contact.hotlineName[language]),
+            feeds: nil,
+            latestUpdates: [],
+            pagination: nil,
+            directory: nil,
+            service: nil,
+            embedSnippets: nil,
+            languageChoice: nil,
+            scripts: []
+        )
+    }
+
+    func date(_ day: Day, _ language: Language) -> DateView {
+        DateView(iso: day.description, text: LocalizedDate.format(day, language), inSentence: LocalizedDate.inSentence(day, language))
+    }
+
+    func source(_ citation: Citation, _ language: Language) -> SourceView {
+        SourceView(href: citation.url, text: citation.title ?? citation.url, date: citation.date.map { date($0, language) })
+    }
+
+    /// Site path of a menu link: a content file (`get-help/_index.md`) or a site URL (`/en/services/`).
+    func menuTarget(_ link: String, _ language: Language) -> String {
+        if link.hasPrefix("/") { return link }
+        return plan.page(language, link)?.urlPath ?? "/\(language.rawValue)/"
+    }
+
+    /// Breadcrumbs from the home page down to a content page.
+    func breadcrumbs(for page: Page) -> [LinkView] {
+        let chain = SiteStructure.ancestors(of: page, in: plan)
+        return chain.enumerated().map { index, ancestor in
+            LinkView(title: ancestor.isHome ? t("home", page.language) : ancestor.frontMatter.title, href: config.href(ancestor.urlPath),
+                     current: index == chain.count - 1)
+        }
+    }
+
+    /// Breadcrumbs for a generated page: home, then the given (title, path) steps.
+    func breadcrumbs(_ language: Language, _ steps: [(String, String)]) -> [LinkView] {
+        let homePath = "/\(language.rawValue)/"
+        let all = [(t("home", language), homePath)] + steps
+        return all.enumerated().map { index, step in
+            LinkView(title: step.0, href: config.href(step.1), current: index == all.count - 1)
+        }
+    }
+
+    /// Table of contents from h2 and h3 headings.
+    static func toc(_ headings: [Heading]) -> [TocItem] {
+        var items: [TocItem] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            if heading.level == 3, !items.isEmpty {
+                items[items.count - 1].children.append(TocItem(text: heading.text, id: heading.id, children: []))
+            } else {
+                items.append(TocItem(text: heading.text, id: heading.id, children: []))
+            }
+        }
+        return items
+    }
+}

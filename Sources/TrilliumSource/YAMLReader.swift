@@ -1,0 +1,232 @@
+import Foundation
+import TrilliumModel
+import Yams
+
+/// Reads a YAML document node by node, so every type error and unknown key names its file and line.
+///
+/// Yams reports positions for syntax errors only; decoding through `Codable` loses them for
+/// type errors. Walking the composed node tree keeps each value's mark.
+package final class YAMLReader {
+    package let file: String
+    /// Lines before the YAML's first line in the file (front matter starts after the `---` line).
+    package let lineOffset: Int
+    package var diagnostics = DiagnosticList()
+
+    package init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `text` into its root node, or records the syntax error with its real line.
+    package func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text, Self.resolver)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                diagnostics.error(location(mark), "YAML syntax error: \(problem)",
+                                  hint: "Check the indentation and quoting on this line; values containing ': ' or starting with a symbol need quotes.")
+            default:
+                diagnostics.error(SourceLocation(file: file, line: lineOffset + 1), "YAML could not be read: \(error)")
+            }
+            return nil
+        } catch {
+            diagnostics.error(SourceLocation(file: file, line: lineOffset + 1), "YAML could not be read: \(error)")
+            return nil
+        }
+    }
+
+    /// Only the implicit types Trillium reads (null, booleans, whole numbers): every rule is a
+    /// regular expression tried on every plain scalar, and dates are parsed from the text anyway.
+    package static let resolver = Resolver.default.removing(.float).removing(.merge).removing(.timestamp).removing(.value)
+
+    package func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    package func location(of node: Node) -> SourceLocation { location(node.mark) }
+
+    package func error(_ node: Node?, _ message: String, hint: String? = nil) {
+        diagnostics.error(node.map { location(of: $0) } ?? SourceLocation(file: file, line: lineOffset + 1), message, hint: hint)
+    }
+
+    package func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+        diagnostics.warning(node.map { location(of: $0) } ?? SourceLocation(file: file, line: lineOffset + 1), message, hint: hint)
+    }
+
+    package func record(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// The root as a mapping, or an error saying what was expected.
+    package func map(_ node: Node?, _ what: String) -> YAMLMap? {
+        guard let node else {
+            diagnostics.error(SourceLocation(file: file, line: lineOffset + 1), "\(what) is empty", hint: "Add the required keys.")
+            return nil
+        }
+        guard case .mapping(let mapping) = node else {
+            error(node, "\(what) must be a mapping of keys to values")
+            return nil
+        }
+        return YAMLMap(mapping: mapping, node: node, reader: self)
+    }
+}
+
+/// A YAML mapping with typed, located accessors. Each accessor records a diagnostic on a bad value.
+package struct YAMLMap {
+    package let mapping: Node.Mapping
+    package let node: Node
+    package let reader: YAMLReader
+
+    package var keys: [String] { mapping.keys.compactMap(\.string) }
+
+    package func value(_ key: String) -> Node? { mapping[key] }
+
+    package func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+
+    /// Location of a key, falling back to the mapping itself.
+    package func location(of key: String) -> SourceLocation {
+        reader.location(of: keyNode(key) ?? node)
+    }
+
+    /// Records an error for every key not in `allowed` (catches typos such as `titel:`).
+    package func rejectUnknownKeys(_ allowed: [String], in what: String) {
+        for keyNode in mapping.keys {
+            guard let key = keyNode.string else { continue }
+            if !allowed.contains(key) {
+                let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
+                let hint = suggestion.flatMap { editDistance($0, key) <= 3 ? "Did you mean `\($0)`?" : nil }
+                    ?? "Allowed keys: \(allowed.joined(separator: ", "))."
+                reader.error(keyNode, "unknown key `\(key)` in \(what)", hint: hint)
+            }
+        }
+    }
+
+    package func requireKey(_ key: String, in what: String) -> Node? {
+        guard let value = value(key) else {
+            reader.diagnostics.error(reader.location(of: node), "\(what) is missing required key `\(key)`",
+                                     hint: "Add `\(key): …`.")
+            return nil
+        }
+        return value
+    }
+
+    package func string(_ key: String, required: Bool = false, in what: String) -> String? {
+        guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
+        if case .scalar(let scalar) = node, node.tag.description != Tag.Name.null.rawValue || !scalar.string.isEmpty {
+            if scalar.string.isEmpty && required {
+                reader.error(node, "`\(key)` must not be empty")
+                return nil
+            }
+            return scalar.string
+        }
+        if required || !isNull(node) {
+            reader.error(node, "`\(key)` must be text")
+        }
+        return nil
+    }
+
+    package func bool(_ key: String, in what: String) -> Bool? {
+        guard let node = value(key) else { return nil }
+        if let value = node.bool, case .scalar = node { return value }
+        reader.error(node, "`\(key)` must be true or false")
+        return nil
+    }
+
+    package func int(_ key: String, in what: String) -> Int? {
+        guard let node = value(key) else { return nil }
+        if let value = node.int { return value }
+        reader.error(node, "`\(key)` must be a whole number")
+        return nil
+    }
+
+    /// A calendar date written `YYYY-MM-DD` (a time part is allowed and ignored).
+    package func date(_ key: String, required: Bool = false, in what: String) -> Day? {
+        guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
+        if case .scalar(let scalar) = node, let day = Day(parsing: scalar.string) { return day }
+        reader.error(node, "`\(key)` must be a date written YYYY-MM-DD")
+        return nil
+    }
+
+    package func stringList(_ key: String, required: Bool = false, in what: String) -> [String]? {
+        guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            reader.error(node, "`\(key)` must be a list, e.g. [a, b]")
+            return nil
+        }
+        var result: [String] = []
+        for item in sequence {
+            if case .scalar(let scalar) = item { result.append(scalar.string) } else { reader.error(item, "items of `\(key)` must be text") }
+        }
+        return result
+    }
+
+    package func map(_ key: String, required: Bool = false, in what: String) -> YAMLMap? {
+        guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            reader.error(node, "`\(key)` must be a mapping of keys to values")
+            return nil
+        }
+        return YAMLMap(mapping: mapping, node: node, reader: reader)
+    }
+
+    package func list(_ key: String, required: Bool = false, in what: String) -> [Node]? {
+        guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            if !isNull(node) { reader.error(node, "`\(key)` must be a list") }
+            return isNull(node) ? [] : nil
+        }
+        return Array(sequence)
+    }
+
+    package func mapList(_ key: String, required: Bool = false, in what: String) -> [YAMLMap] {
+        (list(key, required: required, in: what) ?? []).compactMap { item in
+            guard case .mapping(let mapping) = item else {
+                reader.error(item, "items of `\(key)` must be mappings")
+                return nil
+            }
+            return YAMLMap(mapping: mapping, node: item, reader: reader)
+        }
+    }
+
+    /// Text given in both languages: `{ en: …, fr: … }`. A missing language is an error.
+    package func localized(_ key: String, required: Bool = true, in what: String) -> Localized<String>? {
+        guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            reader.error(node, "`\(key)` must give the text in both languages: `{ en: …, fr: … }`")
+            return nil
+        }
+        let map = YAMLMap(mapping: mapping, node: node, reader: reader)
+        map.rejectUnknownKeys(Language.allCases.map(\.rawValue), in: "`\(key)`")
+        var values: [Language: String] = [:]
+        for language in Language.allCases {
+            guard let text = map.string(language.rawValue, in: what), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                reader.diagnostics.error(map.location(of: language.rawValue), "`\(key)` has no \(language == .en ? "English" : "French") text (`\(language.rawValue):`)",
+                                         hint: "Every text must exist in both English and French.")
+                continue
+            }
+            values[language] = text
+        }
+        guard values.count == Language.allCases.count else { return nil }
+        return Localized(values)
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
+        return false
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+package func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
