@@ -58,7 +58,7 @@ public enum Readability {
 
     /// Vowel groups, with a silent final e dropped (English `-e`, French mute `-e`, `-es`, `-ent` after a consonant).
     static func syllableCount(_ word: String, _ language: Language) -> Int {
-        let lower = TextFolding.foldToASCII(word).filter(\.isLetter)
+        let lower = TextFolding.fold(word).filter(\.isLetter)
         guard !lower.isEmpty else { return 0 }
         let vowels: Set<Character> = language == .en ? ["a", "e", "i", "o", "u", "y"] : ["a", "e", "i", "o", "u", "y"]
         var count = 0

@@ -16,19 +16,24 @@ public struct SiteChecker: Sendable {
         }
 
         public func jsonData() -> Data {
-            let items: [[String: Any]] = diagnostics.map { diagnostic in
-                var item: [String: Any] = ["file": diagnostic.location.file, "line": diagnostic.location.line, "column": diagnostic.location.column,
-                                           "severity": diagnostic.severity.rawValue, "message": diagnostic.message]
-                if let hint = diagnostic.hint { item["hint"] = hint }
-                return item
+            let items: [JSONValue] = diagnostics.map { diagnostic in
+                var item: [String: JSONValue] = [
+                    "file": .string(diagnostic.location.file), "line": .int(diagnostic.location.line), "column": .int(diagnostic.location.column),
+                    "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
+                ]
+                if let hint = diagnostic.hint { item["hint"] = .string(hint) }
+                return .object(item)
             }
-            let scores: [[String: Any]] = readability.map { score in
-                var item: [String: Any] = ["file": score.file, "language": score.language.rawValue, "words": score.words, "grade": (score.grade * 10).rounded() / 10]
-                if let ease = score.ease { item["kandelMolesEase"] = (ease * 10).rounded() / 10 }
-                return item
+            let scores: [JSONValue] = readability.map { score in
+                var item: [String: JSONValue] = ["file": .string(score.file), "language": .string(score.language.rawValue),
+                                                 "words": .int(score.words), "grade": .double((score.grade * 10).rounded() / 10)]
+                if let ease = score.ease { item["kandelMolesEase"] = .double((ease * 10).rounded() / 10) }
+                return .object(item)
             }
             let errors = diagnostics.filter { $0.severity == .error }.count
-            return JSONOutput.data(["diagnostics": items, "readability": scores, "errors": errors, "warnings": diagnostics.count - errors], pretty: true)
+            let document: JSONValue = ["diagnostics": .array(items), "readability": .array(scores), "errors": .int(errors),
+                                       "warnings": .int(diagnostics.count - errors)]
+            return JSONWriter.data(document, pretty: true, trailingNewline: true)
         }
     }
 
@@ -45,8 +50,10 @@ public struct SiteChecker: Sendable {
         }
         // Render everything so every rendering check runs; the files themselves are not kept.
         var scores: [ReadabilityScore] = []
+        let linkedPages: Set<Int>
         do {
             let summary = site.renderer.render(keepPlainText: true, emit: { _ in }, diagnostics: &diagnostics)
+            linkedPages = summary.linkedPages
             for (page, text) in summary.plainTexts {
                 diagnostics.append(contentsOf: SourceCheck.diagnostics(page: page, plainText: text, today: options.today))
                 guard let score = Readability.score(text, language: page.language, file: page.sourcePath) else { continue }
@@ -63,49 +70,27 @@ public struct SiteChecker: Sendable {
                 diagnostics.append(warning)
             }
         }
-        orphans(site, diagnostics: &diagnostics)
+        orphans(site, linkedPages: linkedPages, diagnostics: &diagnostics)
         return Result(diagnostics: BuildFailure(diagnostics.items).diagnostics, readability: scores.sorted { $0.file < $1.file })
     }
 
-    /// Pages that no menu, section list or link reaches.
-    func orphans(_ site: LoadedSite, diagnostics: inout DiagnosticList) {
+    /// Pages that no menu, section list or link reaches. Links are the ones the render resolved,
+    /// relative paths and site URLs alike, so `check` and `build` agree on what a link leads to.
+    func orphans(_ site: LoadedSite, linkedPages: Set<Int>, diagnostics: inout DiagnosticList) {
         var reached: Set<String> = []
         for language in Language.allCases {
             reached.insert("/\(language.rawValue)/")
             let settings = site.config.languages[language]
             for item in settings.menu + settings.footer {
-                reached.insert(item.link.hasPrefix("/") ? item.link : site.plan.page(language, item.link)?.urlPath ?? "")
+                if let target = site.plan.menuTarget(item.link, language) { reached.insert(target) }
             }
         }
         for page in site.plan.pages where page.isSection {
             for child in SiteStructure.children(of: page, in: site.plan) { reached.insert(child.urlPath) }
         }
-        for page in site.plan.pages {
-            for link in MarkdownLinkScanner.relativeTargets(page) {
-                if let target = site.plan.page(page.language, link) { reached.insert(target.urlPath) }
-            }
-        }
+        for index in linkedPages { reached.insert(site.plan.pages[index].urlPath) }
         for page in site.plan.pages where !reached.contains(page.urlPath) {
             diagnostics.warning(page.location, "no menu, section list or link leads to this page", hint: "Link to it from another page or add it to a menu in site.yaml.")
         }
-    }
-}
-
-/// Finds relative `.md` link targets in a page's Markdown without rendering it.
-enum MarkdownLinkScanner {
-    static func relativeTargets(_ page: Page) -> [String] {
-        var targets: [String] = []
-        var rest = page.body[...]
-        while let open = rest.range(of: "](") {
-            rest = rest[open.upperBound...]
-            let target = rest.prefix { $0 != ")" && $0 != " " && $0 != "#" }
-            guard target.hasSuffix(".md"), !target.hasPrefix("/"), !target.contains(":") else { continue }
-            var parts = page.relativePath.split(separator: "/").map(String.init).dropLast()
-            for component in target.split(separator: "/") {
-                if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." { parts.append(String(component)) }
-            }
-            targets.append(parts.joined(separator: "/"))
-        }
-        return targets
     }
 }

@@ -28,7 +28,7 @@ public struct HeadingIDGenerator: Sendable {
     public static func slugify(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
-        for scalar in TextFolding.foldToASCII(text).unicodeScalars {
+        for scalar in TextFolding.fold(text).unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingHyphen && !result.isEmpty { result.append("-") }
                 pendingHyphen = false

@@ -1,46 +1,144 @@
 import Foundation
 
-/// A JSON document built in code, for output whose shape is itself data (a JSON Schema).
-///
-/// Typed `Encodable` structs are used wherever the shape is fixed; this covers the rest without `[String: Any]`.
-package indirect enum JSONValue: Sendable, Hashable, Encodable {
+/// A JSON document as a value. Every JSON file Trillium writes goes through `JSONWriter`, so all
+/// of them share one set of rules: keys sorted, slashes not escaped, the same string escapes.
+public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case int(Int)
+    case double(Double)
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
     case null
+}
 
-    package func encode(to encoder: any Encoder) throws {
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+/// The one JSON encoder: deterministic bytes for the same value.
+///
+/// Compact output has no spaces; pretty output indents by two spaces and writes `"key" : value`
+/// (the layout of Foundation's `JSONEncoder`, which the published files have always used).
+/// Strings keep non-ASCII text as UTF-8 and escape `"` `\`, control characters and U+2028/U+2029,
+/// so every file is also safe to embed in JavaScript.
+public enum JSONWriter {
+    public static func data(_ value: JSONValue, pretty: Bool = false, trailingNewline: Bool = false) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(value, pretty: pretty, indent: 0, into: &out)
+        if trailingNewline { out.append(0x0A) }
+        return Data(out)
+    }
+
+    public static func string(_ value: JSONValue, pretty: Bool = false) -> String {
+        String(decoding: data(value, pretty: pretty), as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
+        switch value {
+        case .string(let text): quote(text, into: &out)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .double(let number): out.append(contentsOf: format(number).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            if pretty {
+                newline(indent + 2, &out)
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")); newline(indent + 2, &out) }
+                    write(item, pretty: true, indent: indent + 2, into: &out)
+                }
+                newline(indent, &out)
+            } else {
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    write(item, pretty: false, indent: 0, into: &out)
+                }
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            let keys = members.keys.sorted()
+            if pretty { newline(indent + 2, &out) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 {
+                    out.append(UInt8(ascii: ","))
+                    if pretty { newline(indent + 2, &out) }
+                }
+                quote(key, into: &out)
+                out.append(contentsOf: (pretty ? " : " : ":").utf8)
+                // Safe: `key` comes from `members.keys`.
+                write(members[key] ?? .null, pretty: pretty, indent: indent + 2, into: &out)
+            }
+            if pretty { newline(indent, &out) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ indent: Int, _ out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    /// Shortest text that reads back as the same number; whole numbers without a fraction.
+    private static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return "\(number)"
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out.append(contentsOf: "\\\"".utf8)
+            case 0x5C: out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x08: out.append(contentsOf: "\\b".utf8)
+            case 0x0C: out.append(contentsOf: "\\f".utf8)
+            case 0x00..<0x20, 0x2028, 0x2029:
+                let value = scalar.value
+                out.append(contentsOf: "\\u".utf8)
+                for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+            default:
+                out.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Typed documents (`Encodable` structs with their own coding keys) go through `JSONWriter` too.
+public enum DeterministicJSON {
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = false, trailingNewline: Bool = false) -> Data {
+        JSONWriter.data(JSONValueEncoder.value(of: value), pretty: pretty, trailingNewline: trailingNewline)
+    }
+}
+
+extension JSONValue: Encodable {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         case .null: try container.encodeNil()
         }
-    }
-}
-
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    package init(stringLiteral value: String) { self = .string(value) }
-    package init(integerLiteral value: Int) { self = .int(value) }
-    package init(booleanLiteral value: Bool) { self = .bool(value) }
-    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    package init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
-    }
-}
-
-/// The one JSON encoding used for exports: sorted keys and unescaped slashes, so output is byte-for-byte reproducible.
-package enum DeterministicJSON {
-    package static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and booleans cannot fail; an empty document is a safe fallback.
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 }

@@ -66,12 +66,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// The base URL's path, with leading and trailing slash: `/` or `/humantrafficking/`.
-    public var basePath: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
-        let path = afterHost.isEmpty ? "/" : String(afterHost)
-        return path.hasSuffix("/") ? path : path + "/"
-    }
+    public var basePath: String { BaseURL.path(of: baseURL) }
 
     /// A site path (`/en/…`) as written in pages, under the base path.
     public func href(_ sitePath: String) -> String {

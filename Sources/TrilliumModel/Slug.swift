@@ -1,4 +1,5 @@
-/// URL segments written by people: lowercase ASCII letters, digits and single hyphens.
+/// The one rule for ids and URL segments written by people (slugs, translation keys, service,
+/// organization and taxonomy ids): lowercase ASCII letters, digits and single hyphens, at most 120 characters.
 public enum Slug {
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 120, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }

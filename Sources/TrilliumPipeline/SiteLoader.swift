@@ -44,11 +44,11 @@ public struct SiteLoader: Sendable {
             config = parsed
         }
         if var value = config, let baseURL = options.baseURL {
-            guard URLCheck.isAbsoluteWebURL(baseURL) else {
+            guard BaseURL.isValid(baseURL) else {
                 diagnostics.error(SourceLocation(file: "--base-url"), "`\(baseURL)` is not an absolute http(s) URL")
                 return nil
             }
-            value.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            value.baseURL = BaseURL.normalized(baseURL)
             config = value
         }
         let themeFiles = ThemeLoader(bundledThemeDirectory: DefaultThemeLocation.directory())
@@ -120,15 +120,11 @@ public struct SiteLoader: Sendable {
     func checkMenuLinks(_ config: SiteConfig, plan: SitePlan, diagnostics: inout DiagnosticList) {
         for language in Language.allCases {
             let settings = config.languages[language]
-            for item in settings.menu + settings.footer {
+            for item in settings.menu + settings.footer where plan.menuTarget(item.link, language) == nil {
                 if item.link.hasPrefix("/") {
-                    let isFile = item.link.split(separator: "/").last?.contains(".") == true
-                    let path = item.link.hasSuffix("/") || isFile ? item.link : item.link + "/"
-                    if !plan.knownPaths.contains(path) {
-                        diagnostics.error(item.location, "menu link to `\(item.link)`, but no page of this site has that URL",
-                                          hint: "Link to a page's Markdown file (e.g. `get-help/_index.md`) or check the URL.")
-                    }
-                } else if plan.page(language, item.link) == nil {
+                    diagnostics.error(item.location, "menu link to `\(item.link)`, but no page of this site has that URL",
+                                      hint: "Link to a page's Markdown file (e.g. `get-help/_index.md`) or check the URL.")
+                } else {
                     diagnostics.error(item.location, "menu link to `\(item.link)`, but there is no page Content/\(language.rawValue)/\(item.link)",
                                       hint: "Menu links name a page's file below Content/\(language.rawValue)/, e.g. `get-help/_index.md`.")
                 }

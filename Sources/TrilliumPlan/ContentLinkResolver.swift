@@ -16,6 +16,8 @@ package struct ContentLinkResolver {
     package let config: SiteConfig
     /// Anchors to check after rendering, collected while resolving.
     package var anchors: [AnchorCheck] = []
+    /// Pages this page links to (by index), relative links and site URLs alike.
+    package var linkedPages: [Int] = []
 
     package init(plan: SitePlan, page: Page, config: SiteConfig) {
         self.plan = plan
@@ -67,8 +69,9 @@ package struct ContentLinkResolver {
                               hint: "Link to the Markdown file instead (e.g. `../get-help/_index.md`), or check the page's URL.")
             return nil
         }
-        if let fragment, let index = plan.indexByURL[normalized] {
-            anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location))
+        if let index = plan.indexByURL[normalized] {
+            linkedPages.append(index)
+            if let fragment { anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location)) }
         }
         return config.href(normalized) + (fragment.map { "#" + $0 } ?? "")
     }
@@ -107,6 +110,7 @@ package struct ContentLinkResolver {
                               hint: "Check the file name and the number of `../`; links are relative to this file's folder.")
             return nil
         }
+        linkedPages.append(index)
         if let fragment { anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location)) }
         return config.href(plan.pages[index].urlPath) + (fragment.map { "#" + $0 } ?? "")
     }

@@ -53,7 +53,7 @@ public enum GeneratedPages {
             for kind in kinds(services: services) { paths.insert(urlPath(kind, language)) }
         }
         if services != nil {
-            paths.formUnion(["/api/v1/services.json", "/api/v1/services.schema.json", "/api/v1/hsds/services.json"])
+            paths.formUnion(ServiceAPI.paths.map { "/" + $0 })
         }
         for page in plan.pages where page.isSection && UpdatesSection.isUpdates(page, plan: plan) {
             paths.insert(page.urlPath + "feed.xml")

@@ -42,6 +42,15 @@ public struct SitePlan: Sendable {
 
     public func twin(of index: Int) -> Page { pages[twinOf[index]] }
 
+    /// The site path a menu or footer link leads to, or nil when it leads nowhere: a content file
+    /// of that language (`get-help/_index.md`) or a site URL (`/en/services/`, `/en/services`).
+    public func menuTarget(_ link: String, _ language: Language) -> String? {
+        guard link.hasPrefix("/") else { return page(language, link)?.urlPath }
+        let namesAFile = link.split(separator: "/").last?.contains(".") == true
+        let path = link.hasSuffix("/") || namesAFile ? link : link + "/"
+        return knownPaths.contains(path) ? path : nil
+    }
+
     package static func key(_ language: Language, _ relativePath: String) -> String { "\(language.rawValue)|\(relativePath)" }
 }
 

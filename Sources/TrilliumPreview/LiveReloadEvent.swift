@@ -64,9 +64,6 @@ enum LiveReloadEvent: Sendable, Equatable {
 
     /// One-line JSON (newlines inside strings are escaped), as a `data:` field needs.
     private static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text
+        String(decoding: DeterministicJSON.encode(value), as: UTF8.self)
     }
 }

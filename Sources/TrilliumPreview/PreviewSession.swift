@@ -46,7 +46,7 @@ public actor PreviewSession {
 
     /// The address of the site's home, e.g. `http://127.0.0.1:1313/`.
     public var siteAddress: String {
-        "http://127.0.0.1:\(port)\(Self.basePath(of: options.baseURL ?? "/"))"
+        "http://127.0.0.1:\(port)\(BaseURL.path(of: options.baseURL ?? "/"))"
     }
 
     /// Listens, builds once and starts watching. A failed first build does not stop the preview:
@@ -100,7 +100,7 @@ public actor PreviewSession {
             throw PreviewServerError("cannot make the address 127.0.0.1:\(requestedPort): \(error)")
         }
         let handler = PreviewRequestHandler(
-            files: StaticFileResolver(root: servedFolder, basePath: Self.basePath(of: options.baseURL ?? "/")),
+            files: StaticFileResolver(root: servedFolder, basePath: BaseURL.path(of: options.baseURL ?? "/")),
             hub: hub)
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
         // Whichever comes first: listening (nil), or the server failing to bind (its error).
@@ -194,12 +194,6 @@ public actor PreviewSession {
 
     // MARK: - Wording
 
-    /// The path part of a base URL, with slashes at both ends: `/` or `/humantrafficking/`.
-    static func basePath(of baseURL: String) -> String {
-        let path = URL(string: baseURL)?.path ?? ""
-        let trimmed = path.split(separator: "/").joined(separator: "/")
-        return trimmed.isEmpty ? "/" : "/\(trimmed)/"
-    }
 
     static func pageCount(_ report: BuildReport) -> String {
         let english = report.pagesPerLanguage[.en] ?? 0, french = report.pagesPerLanguage[.fr] ?? 0

@@ -70,10 +70,10 @@ struct ServicePagesRenderer {
         for (language, kind) in jobs where kind != .partners { counts[language, default: 0] += 1 }
         let pageURL: (Service, Language) -> String = { service, language in config.absoluteURL(GeneratedPages.urlPath(.service(service.id), language)) }
         let exports = [
-            OutputFile(path: "api/v1/services.json",
+            OutputFile(path: ServiceAPI.servicesPath,
                        data: ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL)),
-            OutputFile(path: "api/v1/services.schema.json", data: ServiceAPI.schemaJSON(config: config)),
-            OutputFile(path: "api/v1/hsds/services.json", data: ServiceAPI.hsdsJSON(directory, config: config, pageURL: pageURL)),
+            OutputFile(path: ServiceAPI.schemaPath, data: ServiceAPI.schemaJSON(config: config)),
+            OutputFile(path: ServiceAPI.hsdsPath, data: ServiceAPI.hsdsJSON(directory, config: config, pageURL: pageURL)),
         ]
         SiteRenderer.deliver(exports, to: emit, diagnostics: &diagnostics)
         return counts
@@ -254,8 +254,8 @@ struct ServicePagesRenderer {
             });
             </script>
             """,
-            servicesJSON: config.absoluteURL("/api/v1/services.json"), schemaJSON: config.absoluteURL("/api/v1/services.schema.json"),
-            hsdsJSON: config.absoluteURL("/api/v1/hsds/services.json"), embedJS: embedURL, version: ServiceAPI.version)
+            servicesJSON: config.absoluteURL(ServiceAPI.servicesPath), schemaJSON: config.absoluteURL(ServiceAPI.schemaPath),
+            hsdsJSON: config.absoluteURL(ServiceAPI.hsdsPath), embedJS: embedURL, version: ServiceAPI.version)
         return renderer.renderPage(view, template: "partners", to: path, language: language)
     }
 

@@ -69,11 +69,11 @@ extension SiteRenderer {
         for (path, twin, lastmod) in pairs {
             let english = path.hasPrefix("/en/") ? path : twin
             let french = path.hasPrefix("/fr/") ? path : twin
-            xml += "<url><loc>\(XML.escape(config.absoluteURL(path)))</loc>"
+            xml += "<url><loc>\(MarkupEscaping.escape(config.absoluteURL(path)))</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
-            xml += "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"\(XML.escape(config.absoluteURL(english)))\"/>"
-            xml += "<xhtml:link rel=\"alternate\" hreflang=\"fr-CA\" href=\"\(XML.escape(config.absoluteURL(french)))\"/>"
-            xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XML.escape(config.absoluteURL("/")))\"/></url>\n"
+            xml += "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"\(MarkupEscaping.escape(config.absoluteURL(english)))\"/>"
+            xml += "<xhtml:link rel=\"alternate\" hreflang=\"fr-CA\" href=\"\(MarkupEscaping.escape(config.absoluteURL(french)))\"/>"
+            xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(MarkupEscaping.escape(config.absoluteURL("/")))\"/></url>\n"
         }
         return xml + "</urlset>\n"
     }
@@ -96,73 +96,45 @@ extension SiteRenderer {
         var atom = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language == .fr ? "fr-CA" : "en-CA")">
-        <title>\(XML.escape(feedTitle))</title>
-        <subtitle>\(XML.escape(text(section.frontMatter.description)))</subtitle>
-        <link rel="self" type="application/atom+xml" href="\(XML.escape(config.absoluteURL(section.urlPath + "feed.xml")))"/>
-        <link rel="alternate" type="text/html" href="\(XML.escape(config.absoluteURL(section.urlPath)))"/>
-        <id>\(XML.escape(config.absoluteURL(section.urlPath)))</id>
+        <title>\(MarkupEscaping.escape(feedTitle))</title>
+        <subtitle>\(MarkupEscaping.escape(text(section.frontMatter.description)))</subtitle>
+        <link rel="self" type="application/atom+xml" href="\(MarkupEscaping.escape(config.absoluteURL(section.urlPath + "feed.xml")))"/>
+        <link rel="alternate" type="text/html" href="\(MarkupEscaping.escape(config.absoluteURL(section.urlPath)))"/>
+        <id>\(MarkupEscaping.escape(config.absoluteURL(section.urlPath)))</id>
         <updated>\(updated)T00:00:00Z</updated>
-        <author><name>\(XML.escape(siteTitle))</name></author>
+        <author><name>\(MarkupEscaping.escape(siteTitle))</name></author>
 
         """
-        var items: [[String: Any]] = []
+        var items: [JSONValue] = []
         for post in posts {
             guard let date = post.frontMatter.date else { continue }
             let url = config.absoluteURL(post.urlPath)
             let modified = post.frontMatter.lastmod ?? date
             atom += """
-            <entry><title>\(XML.escape(text(post.frontMatter.title)))</title><link rel="alternate" type="text/html" href="\(XML.escape(url))"/>\
-            <id>\(XML.escape(url))</id><published>\(date)T00:00:00Z</published><updated>\(modified)T00:00:00Z</updated>\
-            <summary>\(XML.escape(text(post.frontMatter.description)))</summary></entry>
+            <entry><title>\(MarkupEscaping.escape(text(post.frontMatter.title)))</title><link rel="alternate" type="text/html" href="\(MarkupEscaping.escape(url))"/>\
+            <id>\(MarkupEscaping.escape(url))</id><published>\(date)T00:00:00Z</published><updated>\(modified)T00:00:00Z</updated>\
+            <summary>\(MarkupEscaping.escape(text(post.frontMatter.description)))</summary></entry>
 
             """
             items.append([
-                "id": url, "url": url, "title": text(post.frontMatter.title), "summary": text(post.frontMatter.description),
-                "content_text": text(post.frontMatter.description), "date_published": "\(date)T00:00:00Z",
-                "date_modified": "\(modified)T00:00:00Z", "language": language == .fr ? "fr-CA" : "en-CA",
+                "id": .string(url), "url": .string(url), "title": .string(text(post.frontMatter.title)),
+                "summary": .string(text(post.frontMatter.description)), "content_text": .string(text(post.frontMatter.description)),
+                "date_published": .string("\(date)T00:00:00Z"), "date_modified": .string("\(modified)T00:00:00Z"),
+                "language": language == .fr ? "fr-CA" : "en-CA",
             ])
         }
         atom += "</feed>\n"
-        let feed: [String: Any] = [
+        let feed: JSONValue = [
             "version": "https://jsonfeed.org/version/1.1",
-            "title": feedTitle,
-            "home_page_url": config.absoluteURL(section.urlPath),
-            "feed_url": config.absoluteURL(section.urlPath + "feed.json"),
-            "description": text(section.frontMatter.description),
+            "title": .string(feedTitle),
+            "home_page_url": .string(config.absoluteURL(section.urlPath)),
+            "feed_url": .string(config.absoluteURL(section.urlPath + "feed.json")),
+            "description": .string(text(section.frontMatter.description)),
             "language": language == .fr ? "fr-CA" : "en-CA",
-            "authors": [["name": siteTitle]],
-            "items": items,
+            "authors": [["name": .string(siteTitle)]],
+            "items": .array(items),
         ]
         return [OutputFile(path: String(section.urlPath.dropFirst()) + "feed.xml", text: atom),
-                OutputFile(path: String(section.urlPath.dropFirst()) + "feed.json", data: JSONOutput.data(feed))]
-    }
-}
-
-enum XML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}
-
-/// Deterministic JSON: sorted keys, no escaped slashes, trailing newline.
-public enum JSONOutput {
-    public static func data(_ object: Any, pretty: Bool = false) -> Data {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        var data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)
-        data.append(0x0A)
-        return data
+                OutputFile(path: String(section.urlPath.dropFirst()) + "feed.json", data: JSONWriter.data(feed, trailingNewline: true))]
     }
 }

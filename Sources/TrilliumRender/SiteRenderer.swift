@@ -62,6 +62,8 @@ public struct SiteRenderer: Sendable {
         var anchors: [ContentLinkResolver.AnchorCheck]
         public var diagnostics: [Diagnostic]
         var plainText: String
+        /// Pages this page's links lead to, by index.
+        var linkedPages: [Int]
 
         /// What this page contributes to the anchor check.
         public var pageLinks: PageLinks { PageLinks(headings: headings, anchors: anchors) }
@@ -72,6 +74,8 @@ public struct SiteRenderer: Sendable {
         public var pagesPerLanguage: [Language: Int]
         /// Each content page's text without markup (kept only when asked for, for `check`).
         public var plainTexts: [(Page, String)]
+        /// Pages that some page's text links to, by index (the same resolution the build uses).
+        public var linkedPages: Set<Int>
         /// Each content page's headings and the anchors its links point to, by page index
         /// (small; kept so a preview can re-render one page and still check every anchor).
         public var pageLinks: [PageLinks]
@@ -107,7 +111,7 @@ public struct SiteRenderer: Sendable {
             for (language, count) in generated { counts[language, default: 0] += count }
         }
         Self.deliver(renderSiteFiles(diagnostics: &diagnostics), to: emit, diagnostics: &diagnostics)
-        return Summary(pagesPerLanguage: counts, plainTexts: texts,
+        return Summary(pagesPerLanguage: counts, plainTexts: texts, linkedPages: Set(outcomes.flatMap(\.linkedPages)),
                        pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) })
     }
 
@@ -151,7 +155,7 @@ public struct SiteRenderer: Sendable {
             diagnostics.error(page.location, "layout `\(template)` does not exist in the theme",
                               hint: "Use one of: \(input.theme.templateNames.sorted().joined(separator: ", ")).")
             return PageOutcome(files: [], headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                               plainText: keepPlainText ? markdown.plainText : "")
+                               plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages)
         }
         var files: [OutputFile] = []
         if page.isHome {
@@ -184,7 +188,7 @@ public struct SiteRenderer: Sendable {
             files.append(renderPage(view, template: template, to: page.urlPath, language: page.language))
         }
         return PageOutcome(files: files, headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                           plainText: keepPlainText ? markdown.plainText : "")
+                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages)
     }
 
     func card(_ page: Page) -> CardView {

@@ -78,10 +78,9 @@ struct ViewFactory: Sendable {
         SourceView(href: citation.url, text: citation.title ?? citation.url, date: citation.date.map { date($0, language) })
     }
 
-    /// Site path of a menu link: a content file (`get-help/_index.md`) or a site URL (`/en/services/`).
+    /// Site path of a menu link; links that lead nowhere are build errors, so home is never used in a built site.
     func menuTarget(_ link: String, _ language: Language) -> String {
-        if link.hasPrefix("/") { return link }
-        return plan.page(language, link)?.urlPath ?? "/\(language.rawValue)/"
+        plan.menuTarget(link, language) ?? "/\(language.rawValue)/"
     }
 
     /// Breadcrumbs from the home page down to a content page.

@@ -15,8 +15,8 @@ public struct SiteConfigLoader: Sendable {
         }
         let what = "site.yaml"
         map.rejectUnknownKeys(["baseURL", "theme", "quickExitURL", "languages", "contact", "markdown", "paginate"], in: what)
-        let baseURL = map.string("baseURL", required: true, in: what).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+        let baseURL = map.string("baseURL", required: true, in: what).map(BaseURL.normalized)
+        if let baseURL, !BaseURL.isValid(baseURL) {
             reader.error(map.value("baseURL"), "baseURL must be an absolute http(s) URL", hint: "For example `https://www.example.org/`.")
         }
         let quickExit = map.string("quickExitURL", required: true, in: what)

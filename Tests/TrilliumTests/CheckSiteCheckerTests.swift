@@ -64,6 +64,19 @@ struct CheckSiteCheckerTests {
         #expect(!result.diagnostics.contains { $0.severity == .error })
     }
 
+    @Test func aPageLinkedOnlyBySiteURLIsNotAnOrphan() {
+        // The build resolves `/en/misc/found/` to the page; check must agree and not call it an orphan.
+        let site = FixtureSite([
+            "Content/en/misc/found.md": FixtureSite.page(title: "Found", description: "Linked by its URL."),
+            "Content/fr/misc/found.md": FixtureSite.page(title: "Trouvé", description: "Liée par son adresse.", ["slug: trouve"]),
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "See [found](/en/misc/found/)."),
+            "Content/fr/_index.md": FixtureSite.page(title: "Bienvenue", description: "Accueil.", body: "Voyez [trouvé](/fr/misc/trouve/#main)."),
+        ])
+        site.buildSucceeds()
+        let result = check(site)
+        #expect(!result.diagnostics.contains { $0.message.contains("no menu, section list or link") }, "\(result.diagnostics)")
+    }
+
     @Test func pagesInAMenuOrASectionListAreNotOrphans() {
         var yaml = FixtureSite.siteYAML
         yaml = yaml.replacingOccurrences(of: "    description: A site used by the tests.",

@@ -119,9 +119,9 @@ struct PreviewResponseTests {
     }
 
     @Test func theBasePathComesFromTheBaseURL() {
-        #expect(PreviewSession.basePath(of: "http://127.0.0.1:1313/") == "/")
-        #expect(PreviewSession.basePath(of: "https://www.example.org") == "/")
-        #expect(PreviewSession.basePath(of: "https://www.example.org/humantrafficking") == "/humantrafficking/")
-        #expect(PreviewSession.basePath(of: "https://www.example.org/a/b/") == "/a/b/")
+        #expect(BaseURL.path(of: "http://127.0.0.1:1313/") == "/")
+        #expect(BaseURL.path(of: "https://www.example.org") == "/")
+        #expect(BaseURL.path(of: "https://www.example.org/humantrafficking") == "/humantrafficking/")
+        #expect(BaseURL.path(of: "https://www.example.org/a/b/") == "/a/b/")
     }
 }

@@ -15,6 +15,8 @@ public enum ServiceAPI {
     public static let servicesPath = "api/v1/services.json"
     public static let schemaPath = "api/v1/services.schema.json"
     public static let hsdsPath = "api/v1/hsds/services.json"
+    /// Every file the directory publishes for partners.
+    public static let paths = [servicesPath, schemaPath, hsdsPath]
 
     /// `api/v1/services.json`.
     ///

@@ -1,16 +1,10 @@
 import TrilliumModel
 import TrilliumSource
 
-/// Format checks for values written in service files: ids and email addresses.
+/// Format checks for values written in service files: file-name ids and email addresses.
 ///
-/// Web addresses use `URLCheck`, phone numbers `PhoneNumber`; these cover what neither does.
+/// Ids use `Slug`, web addresses `URLCheck`, phone numbers `PhoneNumber`; these cover what none does.
 public enum ServiceFieldCheck {
-    /// A URL-safe id: lowercase ASCII letters and digits in groups joined by single hyphens (`kids-help-phone`).
-    public static func isURLSafeID(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
-
     /// The id a service file must declare: its file name without the `.yaml` extension.
     public static func expectedID(forFile path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -57,7 +57,7 @@ public struct ServiceLoader: Sendable {
                 let covers = facet == .regions ? item.localized("covers", required: false, in: what) : nil
                 guard let id, let idNode = item.value("id") else { continue }
                 let location = reader.location(of: idNode)
-                if !ServiceFieldCheck.isURLSafeID(id) {
+                if !Slug.isValid(id) {
                     reader.error(idNode, "\(facet.singular) id `\(id)` is not URL-safe",
                                  hint: "Use only lowercase letters a–z, digits and single hyphens, e.g. `crisis-line`.")
                 }
@@ -174,7 +174,7 @@ public struct ServiceLoader: Sendable {
     private func parseID(_ map: YAMLMap, file: String, reader: YAMLReader) -> String? {
         guard let id = map.string("id", required: true, in: "the service"), let node = map.value("id") else { return nil }
         let expected = ServiceFieldCheck.expectedID(forFile: file)
-        if !ServiceFieldCheck.isURLSafeID(id) {
+        if !Slug.isValid(id) {
             reader.error(node, "service id `\(id)` is not URL-safe",
                          hint: "Use only lowercase letters a–z, digits and single hyphens, e.g. `kids-help-phone`; the file name must match.")
         } else if id != expected {
@@ -204,7 +204,7 @@ public struct ServiceLoader: Sendable {
         guard let organization = map.map("organization", required: true, in: "the service") else { return nil }
         organization.rejectUnknownKeys(["id", "name", "description"], in: what)
         let id = organization.string("id", required: true, in: what)
-        if let id, let node = organization.value("id"), !ServiceFieldCheck.isURLSafeID(id) {
+        if let id, let node = organization.value("id"), !Slug.isValid(id) {
             reader.error(node, "organization id `\(id)` is not URL-safe",
                          hint: "Use only lowercase letters a–z, digits and single hyphens, e.g. `ontario-native-womens-association`.")
         }
@@ -376,7 +376,7 @@ public struct ServiceLoader: Sendable {
                 reader.error(node, "\(facet.singular) `\(id)` is not in the taxonomy", hint: hint)
                 continue
             }
-            if taxonomy == nil, !ServiceFieldCheck.isURLSafeID(id) {
+            if taxonomy == nil, !Slug.isValid(id) {
                 reader.error(node, "\(facet.singular) id `\(id)` is not URL-safe",
                              hint: "Use only lowercase letters a–z, digits and single hyphens.")
                 continue
