@@ -70,6 +70,7 @@ public final class IncrementalSite: @unchecked Sendable {
             links[index] = outcome.pageLinks
         }
         renderer.checkAnchors(links, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: renderer.problems)
         guard !diagnostics.hasErrors else {
             writer.discard()
             return .failed(BuildFailure(diagnostics.items))

@@ -45,8 +45,7 @@ extension SiteRenderer {
             french: LinkView(title: FrenchTypography.apply(toText: config.languages[.fr].title), href: config.href("/fr/"), lang: "fr-CA", hreflang: "fr-CA"),
             descriptionEn: config.languages[.en].description, descriptionFr: FrenchTypography.apply(toText: config.languages[.fr].description),
             tFr: factory.strings(.fr).mapValues(FrenchTypography.apply(toText:)), notFound: notFound)
-        let html = input.theme.library.render(view.prepared(), withTemplate: "language-choice") ?? ""
-        return OutputFile(path: notFound ? "404.html" : "index.html", text: html)
+        return OutputFile(path: notFound ? "404.html" : "index.html", text: renderHTML(view, template: "language-choice", language: .en))
     }
 
     /// Every page in both languages with `xhtml:link` alternates.

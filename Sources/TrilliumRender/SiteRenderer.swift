@@ -111,6 +111,7 @@ public struct SiteRenderer: Sendable {
             for (language, count) in generated { counts[language, default: 0] += count }
         }
         Self.deliver(renderSiteFiles(diagnostics: &diagnostics), to: emit, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: problems)
         return Summary(pagesPerLanguage: counts, plainTexts: texts, linkedPages: Set(outcomes.flatMap(\.linkedPages)),
                        pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) })
     }
@@ -242,6 +243,9 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// Problems found deep in rendering so far (missing UI strings, assets or templates).
+    public var problems: [Diagnostic] { factory.problems.all }
+
     // MARK: Pages as files
 
     /// Renders a view with a template into `index.html` under `urlPath` (or at a file path).
@@ -252,7 +256,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderHTML(_ view: PageView, template: String, language: Language) -> String {
-        let html = input.theme.library.render(view.prepared(), withTemplate: template) ?? ""
+        guard let html = input.theme.library.render(view.prepared(), withTemplate: template) else {
+            factory.problems.record(.error(SourceLocation(file: "\(input.theme.origin)/templates/\(template).mustache"),
+                                           "template `\(template)` could not be rendered", hint: "Check that the theme has this template."))
+            return ""
+        }
         return language == .fr ? FrenchTypography.apply(toHTML: html) : html
     }
 }

@@ -23,8 +23,15 @@ public struct Theme: Sendable {
         assets.first { $0.name == name }.map { "/" + $0.outputPath }
     }
 
-    /// Compiles the templates of `files`; syntax errors and templates used but missing are reported at their line.
-    public static func compile(_ files: ThemeFiles, diagnostics: inout DiagnosticList) -> Theme? {
+    /// Templates every site renders.
+    public static let pageTemplates = ["page", "section", "home", "404", "language-choice"]
+    /// Templates a site with a service directory renders too.
+    public static let directoryTemplates = ["directory", "service", "partners", "embed-services"]
+
+    /// Compiles the templates of `files`. Syntax errors, templates used but missing, UI strings
+    /// used but missing (`{{t.key}}`) are reported at their line, and each of `required` must exist.
+    public static func compile(_ files: ThemeFiles, requiring required: [String] = pageTemplates,
+                               diagnostics: inout DiagnosticList) -> Theme? {
         var local = DiagnosticList()
         var templates: [String: MustacheTemplate] = [:]
         for template in files.templates {
@@ -39,19 +46,42 @@ public struct Theme: Sendable {
                 local.error(SourceLocation(file: template.displayPath), "template could not be read: \(error)")
             }
         }
-        // A partial or parent that does not exist renders as nothing in Mustache: catch it here instead.
+        // A partial, parent or UI string that does not exist renders as nothing in Mustache: catch it here instead.
         for template in files.templates.sorted(by: { $0.name < $1.name }) {
             for (line, content) in template.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let location = SourceLocation(file: "\(files.origin)/templates/\(template.name).mustache", line: line + 1)
                 for reference in partialReferences(in: String(content)) where templates[reference] == nil {
-                    local.error(SourceLocation(file: "\(files.origin)/templates/\(template.name).mustache", line: line + 1),
-                                "template `\(reference)` is used here but does not exist", hint: "Create templates/\(reference).mustache or fix the name.")
+                    local.error(location, "template `\(reference)` is used here but does not exist", hint: "Create templates/\(reference).mustache or fix the name.")
+                }
+                for key in stringReferences(in: String(content)) where files.strings[.en][key] == nil {
+                    local.error(location, "UI string `\(key)` is used here but the theme's i18n files do not define it",
+                                hint: "Add `\(key): …` to \(files.origin)/i18n/en.yaml and fr.yaml.")
                 }
             }
+        }
+        for name in required where templates[name] == nil && !local.items.contains(where: { $0.location.file.hasSuffix("/\(name).mustache") }) {
+            local.error(SourceLocation(file: "\(files.origin)/templates"), "the theme has no `\(name)` template",
+                        hint: "Trillium renders with it: create templates/\(name).mustache.")
         }
         diagnostics.append(contentsOf: local.items)
         guard !local.hasErrors else { return nil }
         return Theme(name: files.name, origin: files.origin, library: MustacheLibrary(templates: templates),
                      templateNames: Set(templates.keys), strings: files.strings, assets: files.assets)
+    }
+
+    /// Keys of `{{t.key}}` and `{{tFr.key}}` (in any tag form) on a template line.
+    static func stringReferences(in line: String) -> [String] {
+        var result: [String] = []
+        var rest = line[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let tag = rest.drop { $0 == " " || $0 == "#" || $0 == "^" || $0 == "/" || $0 == "{" || $0 == "&" }
+            for prefix in ["t.", "tFr."] where tag.hasPrefix(prefix) {
+                let key = tag.dropFirst(prefix.count).prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+                if !key.isEmpty { result.append(String(key)) }
+            }
+        }
+        return result
     }
 
     static func partialReferences(in line: String) -> [String] {

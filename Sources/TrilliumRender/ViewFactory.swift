@@ -9,12 +9,25 @@ struct ViewFactory: Sendable {
     let config: SiteConfig
     let theme: Theme
     let plan: SitePlan
+    let problems = RenderProblems()
 
     func strings(_ language: Language) -> [String: String] { theme.strings[language] }
 
-    func t(_ key: String, _ language: Language) -> String { theme.strings[language][key] ?? key }
+    /// A UI string of the theme; one the theme lacks is an error naming its i18n file.
+    func t(_ key: String, _ language: Language) -> String {
+        if let text = theme.strings[language][key] { return text }
+        problems.record(.error(SourceLocation(file: "\(theme.origin)/i18n/\(language.rawValue).yaml"), "UI string `\(key)` is missing",
+                               hint: "Add `\(key): …` to the theme's i18n files in both languages."))
+        return ""
+    }
 
-    func asset(_ name: String) -> String { theme.assetPath(name).map(config.href) ?? "" }
+    /// Site path of a theme asset; one the theme lacks is an error naming its assets folder.
+    func asset(_ name: String) -> String {
+        if let path = theme.assetPath(name) { return config.href(path) }
+        problems.record(.error(SourceLocation(file: "\(theme.origin)/assets"), "the theme has no asset `\(name)`",
+                               hint: "Add \(name) to the theme's assets/ folder."))
+        return ""
+    }
 
     /// The common view for a page at `urlPath` whose twin is at `twinPath`.
     func base(language: Language, urlPath: String, twinPath: String, title: String, description: String,

@@ -74,3 +74,61 @@ struct ThemeLoadingTests {
         expectExactly([ExpectedDiagnostic("Content/en/about.md", line: 1, "layout `wide` does not exist in the theme")], in: failure?.diagnostics ?? [])
     }
 }
+
+/// Nothing in a theme fails silently: a template, UI string or asset that rendering needs and the
+/// theme lacks is an error with its file (and line when there is one), never an empty page or a key.
+@Suite("Theme problems are errors")
+struct ThemeProblemTests {
+    @Test func aUIStringUsedInATemplateButNotDefinedIsAnErrorAtItsLine() throws {
+        let site = FixtureSite()
+        site.copyDefaultTheme()
+        site.edit("Themes/default/templates/page.mustache", replacing: "<h1>{{title}}</h1>", with: "<h1>{{title}}</h1>\n<p>{{t.noSuchString}}</p>")
+        let failure = try #require(site.buildFails())
+        let line = site.line(of: "t.noSuchString", in: "Themes/default/templates/page.mustache")
+        expectExactly([ExpectedDiagnostic("Themes/default/templates/page.mustache", line: line, "UI string `noSuchString` is used here")],
+                      in: failure.diagnostics)
+    }
+
+    @Test func aTemplateTheGeneratorRendersWithIsRequiredWhenTheThemeLoads() throws {
+        let site = FixtureSite()
+        site.copyDefaultTheme()
+        site.remove("Themes/default/templates/404.mustache")
+        let failure = try #require(site.buildFails())
+        expectExactly([ExpectedDiagnostic("Themes/default/templates", line: 1, "the theme has no `404` template")], in: failure.diagnostics)
+    }
+
+    @Test func directoryTemplatesAreRequiredOnlyForASiteWithServices() throws {
+        let site = FixtureSite()
+        site.copyDefaultTheme()
+        site.remove("Themes/default/templates/service.mustache")
+        site.buildSucceeds()
+        site.write("Content/services/taxonomy.yaml", ServiceFixtures.taxonomyYAML)
+        site.write("Content/services/test-helpline.yaml", ServiceFixtures.serviceYAML)
+        let failure = try #require(site.buildFails())
+        expectExactly([ExpectedDiagnostic("Themes/default/templates", line: 1, "the theme has no `service` template")], in: failure.diagnostics)
+    }
+
+    @Test func aUIStringTheGeneratorNeedsIsAnErrorNotItsKeyOnThePage() throws {
+        let site = FixtureSite()
+        site.copyDefaultTheme()
+        // `website` is used by the renderer's code, not by a template.
+        site.edit("Themes/default/i18n/en.yaml", replacing: "website: Website\n", with: "")
+        site.edit("Themes/default/i18n/fr.yaml", replacing: "website: Site Web\n", with: "")
+        site.write("Content/services/taxonomy.yaml", ServiceFixtures.taxonomyYAML)
+        site.write("Content/services/test-helpline.yaml", ServiceFixtures.serviceYAML)
+        let failure = try #require(site.buildFails())
+        #expect(failure.diagnostics.contains {
+            $0.severity == .error && $0.location.file == "Themes/default/i18n/en.yaml" && $0.message == "UI string `website` is missing"
+        }, "\(failure.diagnostics)")
+        #expect(!site.outputExists("en/services/test-helpline/index.html"), "nothing is published")
+    }
+
+    @Test func anAssetTheGeneratorLinksToIsAnError() throws {
+        let site = FixtureSite()
+        site.copyDefaultTheme()
+        site.remove("Themes/default/assets/css/print.css")
+        let failure = try #require(site.buildFails())
+        #expect(failure.diagnostics.contains { $0.location.file == "Themes/default/assets" && $0.message == "the theme has no asset `print.css`" },
+                "\(failure.diagnostics)")
+    }
+}
