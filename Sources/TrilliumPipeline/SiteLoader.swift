@@ -45,7 +45,8 @@ public struct SiteLoader: Sendable {
         }
         if var value = config, let baseURL = options.baseURL {
             guard BaseURL.isValid(baseURL) else {
-                diagnostics.error(SourceLocation(file: "--base-url"), "`\(baseURL)` is not an absolute http(s) URL")
+                diagnostics.error(SourceLocation(file: SiteConfigLoader.path), "the base URL given for this build, `\(baseURL)`, is not an absolute http(s) URL",
+                                  hint: "Give a full address such as https://www.example.org/ in place of site.yaml's baseURL.")
                 return nil
             }
             value.baseURL = BaseURL.normalized(baseURL)

@@ -14,7 +14,10 @@ struct BuildCommand: ParsableCommand {
         discussion: "The site is written to a staging folder and swapped into place only when every page built without errors, so a failed or interrupted build leaves the output exactly as it was. Ends with a one-line summary: pages per language and time."
     )
 
-    @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var site: SiteFolderOption
+    @OptionGroup var baseURL: BaseURLOption
+    @OptionGroup var publishing: PublishingOptions
+    @OptionGroup var workers: WorkersOption
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: DIR/Public).", valueName: "dir"))
     var output: String?
@@ -26,7 +29,7 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        var options = siteOptions.buildOptions(output: output)
+        var options = BuildOptions(site: site, output: output, baseURL: baseURL, publishing: publishing, workers: workers)
         if verbose && !quiet {
             options.onFileWritten = { path in print(path) }
         }
@@ -52,10 +55,11 @@ struct NginxConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nginx-config",
         abstract: "Print an nginx server block that serves the built site with the right HTTP headers.",
-        discussion: "The block sets the Content-Security-Policy (with frame-ancestors), Referrer-Policy, caching and CORS rules that a <meta> tag cannot."
+        discussion: "Reads only Content/site.yaml. The block sets the Content-Security-Policy (with frame-ancestors), Referrer-Policy, caching and CORS rules that a <meta> tag cannot."
     )
 
-    @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var site: SiteFolderOption
+    @OptionGroup var baseURL: BaseURLOption
 
     @Option(name: .long, help: ArgumentHelp("The folder nginx serves (the build output).", valueName: "dir"))
     var root: String
@@ -68,11 +72,18 @@ struct NginxConfigCommand: ParsableCommand {
 
     func run() throws {
         var diagnostics = DiagnosticList()
-        guard let site = SiteLoader().load(siteOptions.buildOptions(output: nil), diagnostics: &diagnostics), !diagnostics.hasErrors else {
-            DiagnosticPrinter.print(BuildFailure(diagnostics.items).diagnostics)
+        let files = SiteFileSystem(root: site.siteURL)
+        guard let text = files.readText(SiteConfigLoader.path, diagnostics: &diagnostics) else {
+            DiagnosticPrinter.print(diagnostics.items)
             throw ExitCode.failure
         }
+        let (parsed, problems) = SiteConfigLoader().parse(text)
+        guard var config = parsed, !problems.contains(where: { $0.severity == .error }) else {
+            DiagnosticPrinter.print(BuildFailure(problems).diagnostics)
+            throw ExitCode.failure
+        }
+        if let override = baseURL.baseURL { config.baseURL = BaseURL.normalized(override) }
         let absolute = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL.path
-        print(HostConfiguration(config: site.config).nginxServer(root: absolute, listen: listen, serverName: serverName), terminator: "")
+        print(HostConfiguration(config: config).nginxServer(root: absolute, listen: listen, serverName: serverName), terminator: "")
     }
 }

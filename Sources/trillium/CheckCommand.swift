@@ -16,13 +16,15 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var site: SiteFolderOption
+    @OptionGroup var publishing: PublishingOptions
+    @OptionGroup var workers: WorkersOption
 
     @Option(name: .long, help: "Output format: text (path:line:col: severity: message) or json.")
     var format: Format = .text
 
     func run() throws {
-        let result = SiteChecker().check(siteOptions.buildOptions(output: nil))
+        let result = SiteChecker().check(BuildOptions(site: site, publishing: publishing, workers: workers))
         switch format {
         case .text:
             for diagnostic in result.diagnostics { print(diagnostic.description) }

@@ -13,12 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Build, serve on 127.0.0.1 and rebuild when Content/ or Themes/ change; open pages reload by themselves."
     )
 
-    @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var site: SiteFolderOption
+    @OptionGroup var baseURL: BaseURLOption
+    @OptionGroup var publishing: PublishingOptions
 
     @Option(name: .long, help: "Port to listen on (127.0.0.1 only).")
     var port: UInt16 = 1313
 
     func run() async throws {
-        try await PreviewServer(options: siteOptions.buildOptions(output: nil), port: port).run()
+        try await PreviewServer(options: BuildOptions(site: site, baseURL: baseURL, publishing: publishing), port: port).run()
     }
 }
