@@ -475,6 +475,8 @@ def taxonomy_yaml() -> str:
         lines.append(f"{facet}:")
         for term_id, en, fr in terms:
             lines += [f"  - id: {term_id}", "    label:", f"      en: {yaml_string(en)}", f"      fr: {yaml_string(fr)}"]
+            if facet == "regions" and term_id == REGIONS[0][0]:
+                lines.append("    everywhere: true")
         lines.append("")
     return "\n".join(lines)
 

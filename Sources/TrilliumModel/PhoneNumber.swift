@@ -1,14 +1,14 @@
-/// A phone number a person can dial in Ontario: a North American number or a short code.
+/// A phone number a person can dial in North America: a North American number or a short code.
 public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     /// Short codes accepted on their own.
     public static let shortCodes: Set<String> = ["211", "311", "811", "911", "988"]
 
-    /// Digits only, with country code for long numbers: `18339001010`, or a short code `211`.
+    /// Digits only, with country code for long numbers: `18005550199`, or a short code `211`.
     public let digits: String
-    /// The number as the service writes it (`416-597-8808`, `1-833-900-1010`, `211`), shown to people.
+    /// The number as the service writes it (`416-597-8808`, `1-800-555-0199`, `211`), shown to people.
     public let written: String
 
-    /// Parses `1-833-900-1010`, `833-900-1010`, `(833) 900-1010`, `+1 833 900 1010` or a short code.
+    /// Parses `1-800-555-0199`, `800-555-0199`, `(800) 555-0199`, `+1 800 555 0199` or a short code.
     /// With `allowSMSShortCode`, five- and six-digit text-message codes (`686868`) are accepted too.
     public init?(_ text: String, allowSMSShortCode: Bool = false) {
         let allowed = Set("0123456789-() .+")
@@ -37,13 +37,13 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     /// A five- or six-digit code that only takes text messages.
     public var isSMSShortCode: Bool { (5...6).contains(digits.count) }
 
-    /// Link target: `tel:+18339001010`, `tel:211`, or `sms:686868` for a text-only code.
+    /// Link target: `tel:+18005550199`, `tel:211`, or `sms:686868` for a text-only code.
     public var telURI: String { isSMSShortCode ? "sms:\(digits)" : isShortCode ? "tel:\(digits)" : "tel:+\(digits)" }
 
-    /// E.164 form for data exports: `+18339001010` or the short code.
+    /// E.164 form for data exports: `+18005550199` or the short code.
     public var e164: String { isShortCode ? digits : "+\(digits)" }
 
-    /// One form for every number: `1-833-900-1010`; short codes as they are (`211`).
+    /// One form for every number: `1-800-555-0199`; short codes as they are (`211`).
     public var normalized: String {
         if isShortCode { return digits }
         let d = Array(digits)

@@ -31,7 +31,7 @@ public struct SiteConfig: Sendable, Hashable {
     public struct Contact: Sendable, Hashable {
         /// Emergency number, `911`.
         public var emergency: PhoneNumber
-        /// The human trafficking hotline, `1-833-900-1010`.
+        /// The help line every page shows, `1-800-555-0199`.
         public var hotline: PhoneNumber
         public var hotlineName: Localized<String>
 
@@ -42,7 +42,7 @@ public struct SiteConfig: Sendable, Hashable {
         }
     }
 
-    /// Absolute base URL ending in `/`, e.g. `https://example.org/humantrafficking/`.
+    /// Absolute base URL ending in `/`, e.g. `https://example.org/help/`.
     public var baseURL: String
     public var theme: String
     /// Where "Exit this page" leads: a neutral site.
@@ -53,9 +53,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var allowedHTMLElements: [String]
     /// Posts per page on update lists.
     public var paginate: Int
+    /// How opening hours are meant, e.g. "Eastern time (Toronto)"; said in data exports.
+    public var localTime: Localized<String>
+
+    public static let defaultLocalTime = Localized(en: "local time", fr: "heure locale")
 
     public init(baseURL: String, theme: String, quickExitURL: String, languages: Localized<LanguageSettings>, contact: Contact,
-                allowedHTMLElements: [String], paginate: Int) {
+                allowedHTMLElements: [String], paginate: Int, localTime: Localized<String> = SiteConfig.defaultLocalTime) {
         self.baseURL = baseURL
         self.theme = theme
         self.quickExitURL = quickExitURL
@@ -63,9 +67,10 @@ public struct SiteConfig: Sendable, Hashable {
         self.contact = contact
         self.allowedHTMLElements = allowedHTMLElements
         self.paginate = paginate
+        self.localTime = localTime
     }
 
-    /// The base URL's path, with leading and trailing slash: `/` or `/humantrafficking/`.
+    /// The base URL's path, with leading and trailing slash: `/` or `/help/`.
     public var basePath: String { BaseURL.path(of: baseURL) }
 
     /// A site path (`/en/…`) as written in pages, under the base path.

@@ -40,7 +40,7 @@ package struct ContentLinkResolver {
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             if lower.hasPrefix("tel:"), PhoneNumber(String(url.dropFirst(4))) == nil {
                 diagnostics.error(location, "`\(url)` is not a valid phone link",
-                                  hint: "Write tel: followed by a North American number (tel:+18339001010) or a short code (tel:211).")
+                                  hint: "Write tel: followed by a North American number (tel:+18005550199) or a short code (tel:211).")
             }
             return nil
         }

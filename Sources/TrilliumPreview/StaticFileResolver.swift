@@ -24,7 +24,7 @@ struct StaticFileResolver: Sendable {
 
     /// The folder being served.
     let root: URL
-    /// The site's base path, `/` or `/humantrafficking/`: the part of every URL before site paths.
+    /// The site's base path, `/` or `/help/`: the part of every URL before site paths.
     let basePath: String
     /// Longer request paths are refused outright.
     var maximumPathLength = 2048

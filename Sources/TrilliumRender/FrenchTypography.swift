@@ -196,7 +196,7 @@ public enum FrenchTypography {
         return nil
     }
 
-    /// A hyphen inside a phone number written 1-833-900-1010 or 833-900-1010.
+    /// A hyphen inside a phone number written 1-800-555-0199 or 800-555-0199.
     static func isPhoneHyphen(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, start: Int, end: Int) -> Bool {
         func isDigitOrHyphen(_ c: UInt8) -> Bool { isDigit(c) || c == UInt8(ascii: "-") }
         var first = i

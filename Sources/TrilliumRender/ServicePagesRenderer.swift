@@ -79,10 +79,9 @@ struct ServicePagesRenderer {
         return counts
     }
 
-    /// A province-wide service serves every region, so it is listed under each.
+    /// A service of the everywhere region serves every region, so it is listed under each.
     func matches(_ service: Service, _ id: String, _ facet: Taxonomy.Facet) -> Bool {
-        let terms = service.terms(facet)
-        return terms.contains(id) || (facet == .regions && terms.contains("ontario"))
+        directory.taxonomy.lists(service, under: id, in: facet)
     }
 
     // MARK: Search
@@ -137,7 +136,7 @@ struct ServicePagesRenderer {
     }
 
     func card(_ service: Service, _ language: Language) -> ServiceCardView {
-        let regions = service.regions.contains("ontario") ? directory.taxonomy.regions.map(\.id) : service.regions
+        let regions = directory.taxonomy.listedRegions(of: service)
         return ServiceCardView(id: service.id, name: service.name[language], href: config.href(GeneratedPages.urlPath(.service(service.id), language)),
                                summary: service.summary[language], contacts: contacts(service, language), tags: tags(service, language),
                                categories: service.categories.joined(separator: " "), regions: regions.joined(separator: " "),

@@ -17,8 +17,12 @@ extension SiteRenderer {
             files.append(renderPage(view, template: "404", to: "/\(language.rawValue)/404.html", language: language))
         }
         for asset in input.theme.assets {
-            files.append(OutputFile(path: asset.outputPath, data: asset.data))
-            if let stable = asset.stablePath { files.append(OutputFile(path: stable, data: asset.data)) }
+            // Files partners link to have one stable address and no hashed copy.
+            if let stable = asset.stablePath {
+                files.append(OutputFile(path: stable, data: WidgetSettings.fill(asset.data, with: widgetSettings())))
+            } else {
+                files.append(OutputFile(path: asset.outputPath, data: asset.data))
+            }
         }
         files.append(OutputFile(path: "sitemap.xml", text: sitemap()))
         files.append(OutputFile(path: "robots.txt", text: robots()))
@@ -135,5 +139,41 @@ extension SiteRenderer {
         ]
         return [OutputFile(path: String(section.urlPath.dropFirst()) + "feed.xml", text: atom),
                 OutputFile(path: String(section.urlPath.dropFirst()) + "feed.json", data: JSONWriter.data(feed, trailingNewline: true))]
+    }
+}
+
+extension SiteRenderer {
+    /// What the partner widget needs to know about this site, from site.yaml, the taxonomy and
+    /// the theme's `widget*` UI strings.
+    func widgetSettings() -> JSONValue {
+        func words(_ language: Language) -> JSONValue {
+            func text(_ key: String) -> JSONValue {
+                let value = factory.t(key, language)
+                return .string(language == .fr ? FrenchTypography.apply(toText: value) : value)
+            }
+            return [
+                "heading": text("widgetHeading"), "loading": text("widgetLoading"), "error": text("widgetError"),
+                "empty": text("widgetEmpty"), "seeAll": text("widgetSeeAll"), "open247": text("widgetOpen247"),
+                "kinds": ["voice": text("widgetCall"), "text": text("widgetTextTo"), "tty": text("widgetTTY"), "fallback": text("widgetCall")],
+            ]
+        }
+        return [
+            "hotline": ["number": .string(config.contact.hotline.written), "tel": .string(config.contact.hotline.e164)],
+            "everywhere": .string(input.services?.taxonomy.everywhereRegion ?? ""),
+            "text": ["en": words(.en), "fr": words(.fr)],
+        ]
+    }
+}
+
+/// The widget script carries the site's settings: the build writes them in place of a marker.
+enum WidgetSettings {
+    static let marker = Data("/*trillium:widget-config*/ null".utf8)
+
+    /// `script` with its marker replaced by `settings` as JSON; a script without the marker is left as it is.
+    static func fill(_ script: Data, with settings: JSONValue) -> Data {
+        guard let range = script.range(of: marker) else { return script }
+        var filled = script
+        filled.replaceSubrange(range, with: JSONWriter.data(settings))
+        return filled
     }
 }

@@ -101,7 +101,7 @@ public struct Scaffolder: Sendable {
         website: https://TODO.example
         hours:
           open_24_7: true
-        regions: [ontario]
+        regions: [TODO]       # ids from taxonomy.yaml
         categories: [TODO]
         audiences: [everyone]
         languages: [en, fr]

@@ -14,7 +14,7 @@ public struct SiteConfigLoader: Sendable {
             return (nil, reader.diagnostics.items)
         }
         let what = "site.yaml"
-        map.rejectUnknownKeys(["baseURL", "theme", "quickExitURL", "languages", "contact", "markdown", "paginate"], in: what)
+        map.rejectUnknownKeys(["baseURL", "theme", "quickExitURL", "languages", "contact", "markdown", "paginate", "localTime"], in: what)
         let baseURL = map.string("baseURL", required: true, in: what).map(BaseURL.normalized)
         if let baseURL, !BaseURL.isValid(baseURL) {
             reader.error(map.value("baseURL"), "baseURL must be an absolute http(s) URL", hint: "For example `https://www.example.org/`.")
@@ -68,16 +68,18 @@ public struct SiteConfigLoader: Sendable {
         guard !reader.diagnostics.hasErrors, let baseURL, let quickExit, let contact, languages.count == Language.allCases.count else {
             return (nil, reader.diagnostics.items)
         }
+        let localTime = map.localized("localTime", required: false, in: what) ?? SiteConfig.defaultLocalTime
         let config = SiteConfig(baseURL: baseURL, theme: map.string("theme", in: what) ?? "default", quickExitURL: quickExit,
-                                languages: Localized(languages), contact: contact, allowedHTMLElements: allowed, paginate: paginate)
+                                languages: Localized(languages), contact: contact, allowedHTMLElements: allowed, paginate: paginate,
+                                localTime: localTime)
         return (config, reader.diagnostics.items)
     }
 
     private func phone(_ map: YAMLMap, _ key: String, _ reader: YAMLReader) -> PhoneNumber? {
         guard let text = map.string(key, required: true, in: "contact") else { return nil }
         guard let number = PhoneNumber(text) else {
-            reader.error(map.value(key), "`\(text)` is not a phone number that can be dialled in Ontario",
-                         hint: "Write a North American number such as 1-833-900-1010, or a short code such as 211, 911 or 988.")
+            reader.error(map.value(key), "`\(text)` is not a phone number that can be dialled in North America",
+                         hint: "Write a North American number such as 1-800-555-0199, or a short code such as 211, 911 or 988.")
             return nil
         }
         return number

@@ -22,7 +22,7 @@ struct PublishingOptions: ParsableArguments {
 
 /// `--base-url URL`: where the site will live, instead of site.yaml's baseURL.
 struct BaseURLOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Override site.yaml's baseURL, e.g. https://example.org/humantrafficking/.", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("Override site.yaml's baseURL, e.g. https://example.org/help/.", valueName: "url"))
     var baseURL: String?
 
     func validate() throws {

@@ -198,8 +198,8 @@ struct ServiceLoaderTests {
 
     @Test func aMalformedPhoneNumberIsAnError() {
         let text = F.service(replacing: "- number: 1-833-900-1010", with: "- number: 1-833-900-101")
-        expectError(text, "`1-833-900-101` is not a phone number that can be dialled in Ontario",
-                    onLineWith: "1-833-900-101", hint: "1-833-900-1010")
+        expectError(text, "`1-833-900-101` is not a phone number that can be dialled in North America",
+                    onLineWith: "1-833-900-101", hint: "such as 1-800-555-0199")
     }
 
     @Test func anUnknownPhoneKindIsAnError() {

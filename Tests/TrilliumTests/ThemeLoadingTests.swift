@@ -131,4 +131,36 @@ struct ThemeProblemTests {
         #expect(failure.diagnostics.contains { $0.location.file == "Themes/default/assets" && $0.message == "the theme has no asset `print.css`" },
                 "\(failure.diagnostics)")
     }
+
+    @Test func aThemeThatExtendsAnotherChangesOnlyWhatItHolds() throws {
+        let site = FixtureSite([
+            "Content/site.yaml": FixtureSite.siteYAML + "\ntheme: county\n",
+            "Themes/county/theme.yaml": "extends: default\n",
+            "Themes/county/i18n/en.yaml": "skipLink: Jump to the content\n",
+            "Themes/county/i18n/fr.yaml": "skipLink: Aller au contenu\n",
+        ])
+        site.buildSucceeds()
+        #expect(site.page("en/index.html").contains("Jump to the content"))
+        #expect(site.page("en/index.html").contains("Exit this page"), "every other string comes from the default theme")
+    }
+
+    @Test func aStringAThemeChangesInOneLanguageOnlyIsAnError() throws {
+        let site = FixtureSite([
+            "Content/site.yaml": FixtureSite.siteYAML + "\ntheme: county\n",
+            "Themes/county/theme.yaml": "extends: default\n",
+            "Themes/county/i18n/en.yaml": "skipLink: Jump to the content\n",
+        ])
+        let failure = try #require(site.buildFails())
+        expectExactly([ExpectedDiagnostic("Themes/county/i18n/en.yaml", line: 1, "UI string `skipLink` has no Français text")], in: failure.diagnostics)
+    }
+
+    @Test func themesThatExtendEachOtherAreAnError() throws {
+        let site = FixtureSite([
+            "Content/site.yaml": FixtureSite.siteYAML + "\ntheme: a\n",
+            "Themes/a/theme.yaml": "extends: b\n",
+            "Themes/b/theme.yaml": "extends: a\n",
+        ])
+        let failure = try #require(site.buildFails())
+        expectExactly([ExpectedDiagnostic("Themes/b/theme.yaml", line: 1, "theme `a` extends itself (a → b → a)")], in: failure.diagnostics)
+    }
 }

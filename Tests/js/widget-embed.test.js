@@ -4,13 +4,37 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
+const fs = require("node:fs");
+const os = require("node:os");
 const js = path.join(__dirname, "../../Themes/default/assets/js");
-const embed = require(path.join(js, "embed.js"));
 const frame = require(path.join(js, "embed-frame.js"));
 
+// The build writes the site's settings into embed.js in place of a marker; these tests do the
+// same with settings of their own (as the build would give them: French typography applied).
+const SETTINGS = {
+  hotline: { number: "1-800-555-0100", tel: "+18005550100" },
+  everywhere: "province",
+  text: {
+    en: { heading: "Help services", loading: "Loading help services…", error: "Couldn’t load services. For help call",
+      empty: "No services match. For help call", seeAll: "See all services", open247: "Open 24/7",
+      kinds: { voice: "Call", text: "Text", tty: "TTY:", fallback: "Call" } },
+    fr: { heading: "Services d’aide", loading: "Chargement des services d’aide…",
+      error: "Impossible de charger les services. Pour obtenir de l’aide, appelez le",
+      empty: "Aucun service ne correspond. Pour obtenir de l’aide, appelez le", seeAll: "Voir tous les services",
+      open247: "Ouvert 24\u00a0h sur 24, 7\u00a0jours sur 7",
+      kinds: { voice: "Appeler le", text: "Texto au", tty: "ATS\u00a0:", fallback: "Appeler le" } }
+  }
+};
+const MARKER = "/*trillium:widget-config*/ null";
+const source = fs.readFileSync(path.join(js, "embed.js"), "utf8");
+assert.ok(source.includes(MARKER), "embed.js carries the marker the build replaces");
+const filled = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trillium-embed-")), "embed.js");
+fs.writeFileSync(filled, source.replace(MARKER, JSON.stringify(SETTINGS)));
+const embed = require(filled);
+
 const services = [
-  { id: "hotline", categories: ["crisis-line", "trafficking-support"], regions: ["ontario"], audiences: ["everyone"] },
-  { id: "talk4healing", categories: ["crisis-line"], regions: ["ontario"], audiences: ["indigenous-women"] },
+  { id: "hotline", categories: ["crisis-line", "trafficking-support"], regions: ["province"], audiences: ["everyone"] },
+  { id: "talk4healing", categories: ["crisis-line"], regions: ["province"], audiences: ["indigenous-women"] },
   { id: "shelter-north", categories: ["shelter"], regions: ["thunder-bay"], audiences: ["women"] },
   { id: "broken" } // no lists at all
 ];
@@ -45,7 +69,7 @@ test("a category filter keeps services that list the category", () => {
 });
 
 test("filters combine, and a list in one attribute means any of them", () => {
-  const filter = { categories: embed.idList("crisis-line, shelter"), regions: embed.idList("ontario"), limit: 0 };
+  const filter = { categories: embed.idList("crisis-line, shelter"), regions: embed.idList("province"), limit: 0 };
   assert.deepEqual(ids(embed.filterServices(services, filter)), ["hotline", "talk4healing"]);
   assert.deepEqual(ids(embed.filterServices(services, { audiences: ["women"], limit: 0 })), ["shelter-north"]);
 });
@@ -125,9 +149,17 @@ test("the height reporter sends only positive values that changed", () => {
   assert.deepEqual(frame.heightMessage(480), { type: "trillium:height", height: 480 });
 });
 
-test("a province-wide service is listed for any region, as on the site", () => {
+test("without settings written in, the widget knows no site", () => {
+  const bare = path.join(path.dirname(filled), "bare.js");
+  fs.writeFileSync(bare, source);
+  const unbuilt = require(bare);
+  assert.equal(unbuilt.SETTINGS.hotline.number, "");
+  assert.equal(unbuilt.SETTINGS.everywhere, "");
+});
+
+test("a service of the everywhere region is listed for any region, as on the site", () => {
   const services = [
-    { id: "hotline", categories: ["crisis-line"], regions: ["ontario"], audiences: ["everyone"] },
+    { id: "hotline", categories: ["crisis-line"], regions: ["province"], audiences: ["everyone"] },
     { id: "shelter-north", categories: ["shelter"], regions: ["north"], audiences: ["women"] },
     { id: "shelter-east", categories: ["shelter"], regions: ["east"], audiences: ["women"] },
   ];

@@ -21,18 +21,18 @@ extension ServiceAPI {
     ///   list), `description` (the English label), `languages`.
     /// - languages: `id`*, `name`, `code` — only language-code terms (2–3 letters), since HSDS lists spoken
     ///   languages and keeps interpretation apart.
-    /// - service_areas: `id`*, `name`, `description` per region. `extent`/`extent_type` are left out: HSDS
+    /// - service_areas: `id`*, `name`, `description` (the places the region covers) per region. `extent`/`extent_type` are left out: HSDS
     ///   defines `extent_type` as the format of `extent` (geojson, topojson, kml, text), and regions have no polygon.
     /// - schedules: `id`*, `freq` `WEEKLY`, `byday`, `opens_at`, `closes_at` per weekly line; a description-only
     ///   schedule for 24/7 services or hours given only as a note. No `timezone` (HSDS wants a fixed UTC offset,
-    ///   Ontario's changes twice a year); the description says Eastern time.
+    ///   which changes twice a year where clocks change); the description names site.yaml's `localTime`.
     /// - extensions: `x-trillium-id` (the directory id), `x-trillium-fr` (`name`, `description` in French),
     ///   `x-trillium-urls` (this site's page per language).
     public static func hsdsJSON(_ directory: ServiceDirectory, config: SiteConfig,
                                 pageURL: (Service, Language) -> String) -> Data {
         let document = HSDSDocument(
             version: hsdsVersion,
-            services: directory.services.sorted { $0.id < $1.id }.map { HSDSService($0, taxonomy: directory.taxonomy, pageURL: pageURL) })
+            services: directory.services.sorted { $0.id < $1.id }.map { HSDSService($0, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL) })
         return DeterministicJSON.encode(document)
     }
 
@@ -144,7 +144,7 @@ extension ServiceAPI {
             case pages = "x-trillium-urls"
         }
 
-        init(_ service: Service, taxonomy: Taxonomy, pageURL: (Service, Language) -> String) {
+        init(_ service: Service, taxonomy: Taxonomy, localTime: String, pageURL: (Service, Language) -> String) {
             func uuid(_ parts: String...) -> String { NameBasedUUID.make(parts.joined(separator: "/")) }
             let key = service.id
             id = uuid("service", key)
@@ -177,18 +177,18 @@ extension ServiceAPI {
                           description: phone.label[.en], languages: languageRecords("\(key)/phone/\(index)"))
             }
             serviceAreas = service.regions.map { region in
-                let label = taxonomy.label(region: region)
-                return HSDSServiceArea(id: uuid("service-area", key, region), name: label?[.en] ?? region,
-                                       description: "\(label?[.en] ?? region) (Ontario, Canada)", trilliumID: region,
-                                       french: HSDSFrenchName(name: label?[.fr] ?? region))
+                let term = taxonomy.term(region, in: .regions)
+                return HSDSServiceArea(id: uuid("service-area", key, region), name: term?.label[.en] ?? region,
+                                       description: term?.covers?[.en] ?? term?.label[.en] ?? region, trilliumID: region,
+                                       french: HSDSFrenchName(name: term?.label[.fr] ?? region))
             }
-            schedules = Self.schedules(service.hours, key: key)
+            schedules = Self.schedules(service.hours, key: key, localTime: localTime)
             trilliumID = key
             french = HSDSFrenchText(name: service.name[.fr], description: service.description[.fr])
             pages = HSDSURLs(en: pageURL(service, .en), fr: pageURL(service, .fr))
         }
 
-        static func schedules(_ hours: ServiceHours, key: String) -> [HSDSSchedule] {
+        static func schedules(_ hours: ServiceHours, key: String, localTime: String) -> [HSDSSchedule] {
             let note = hours.note?[.en]
             let allDays = Weekday.allCases.map(\.iCalendarCode).joined(separator: ",")
             if hours.open24_7 {
@@ -203,7 +203,7 @@ extension ServiceAPI {
                 HSDSSchedule(id: NameBasedUUID.make("schedule/\(key)/\(index)"), freq: "WEEKLY",
                              byday: line.days.map(\.iCalendarCode).joined(separator: ","),
                              opensAt: line.opens, closesAt: line.closes,
-                             description: "Open \(line.opens) to \(line.closes), Eastern time (Toronto).", notes: note)
+                             description: "Open \(line.opens) to \(line.closes), \(localTime).", notes: note)
             }
         }
     }

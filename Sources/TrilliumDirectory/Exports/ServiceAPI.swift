@@ -92,11 +92,11 @@ extension ServiceAPI {
     }
 
     struct PhoneDocument: Encodable {
-        /// One form for every number, `1-833-900-1010` or `211`.
+        /// One form for every number, `1-800-555-0199` or `211`.
         var number: String
         /// The number as the service writes it, `416-597-8808`.
         var display: String
-        /// What a `tel:` link dials: `+18339001010` or `211`.
+        /// What a `tel:` link dials: `+18005550199` or `211`.
         var tel: String
         var kind: String
         var label: TextDocument

@@ -42,6 +42,7 @@ public struct ServiceLoader: Sendable {
         map.rejectUnknownKeys(Taxonomy.Facet.allCases.map(\.rawValue), in: "taxonomy.yaml")
         var lists: [Taxonomy.Facet: [Taxonomy.Term]] = [:]
         var locations: [Taxonomy.Facet: [String: SourceLocation]] = [:]
+        var everywhere: (id: String, location: SourceLocation)?
         for facet in Taxonomy.Facet.allCases {
             let what = "a \(facet.singular) in taxonomy.yaml"
             let items = map.mapList(facet.rawValue, required: true, in: "taxonomy.yaml")
@@ -51,7 +52,7 @@ public struct ServiceLoader: Sendable {
             var terms: [Taxonomy.Term] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                item.rejectUnknownKeys(facet == .regions ? ["id", "label", "covers"] : ["id", "label"], in: what)
+                item.rejectUnknownKeys(facet == .regions ? ["id", "label", "covers", "everywhere"] : ["id", "label"], in: what)
                 let id = item.string("id", required: true, in: what)
                 let label = item.localized("label", in: what)
                 let covers = facet == .regions ? item.localized("covers", required: false, in: what) : nil
@@ -67,6 +68,14 @@ public struct ServiceLoader: Sendable {
                     continue
                 }
                 seen[id] = location
+                if facet == .regions, item.bool("everywhere", in: what) == true {
+                    if let first = everywhere {
+                        reader.error(item.value("everywhere"), "only one region can stand for everywhere; `\(first.id)` already does",
+                                     hint: "It is set on line \(first.location.line). Remove `everywhere: true` from one of them.")
+                    } else {
+                        everywhere = (id, location)
+                    }
+                }
                 if let label { terms.append(Taxonomy.Term(id: id, label: label, covers: covers)) }
             }
             lists[facet] = terms
@@ -75,7 +84,7 @@ public struct ServiceLoader: Sendable {
         guard !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.items) }
         let taxonomy = Taxonomy(categories: lists[.categories] ?? [], regions: lists[.regions] ?? [],
                                 audiences: lists[.audiences] ?? [], languages: lists[.languages] ?? [],
-                                termLocations: locations)
+                                termLocations: locations, everywhereRegion: everywhere?.id)
         return (taxonomy, reader.diagnostics.items)
     }
 
@@ -206,7 +215,7 @@ public struct ServiceLoader: Sendable {
         let id = organization.string("id", required: true, in: what)
         if let id, let node = organization.value("id"), !Slug.isValid(id) {
             reader.error(node, "organization id `\(id)` is not URL-safe",
-                         hint: "Use only lowercase letters a–z, digits and single hyphens, e.g. `ontario-native-womens-association`.")
+                         hint: "Use only lowercase letters a–z, digits and single hyphens, e.g. `community-legal-clinic`.")
         }
         let name = organization.localized("name", in: what)
         let description = organization.localized("description", in: what)
@@ -223,8 +232,8 @@ public struct ServiceLoader: Sendable {
             if let text = item.string("number", required: true, in: what) {
                 number = PhoneNumber(text, allowSMSShortCode: isText)
                 if number == nil {
-                    reader.error(item.value("number"), "`\(text)` is not a phone number that can be dialled in Ontario",
-                                 hint: "Write a North American number such as 1-833-900-1010, or a short code such as 211, 911 or 988 (in quotes).")
+                    reader.error(item.value("number"), "`\(text)` is not a phone number that can be dialled in North America",
+                                 hint: "Write a North American number such as 1-800-555-0199, or a short code such as 211, 911 or 988 (in quotes).")
                 }
             }
             var kind: ServicePhone.Kind?
@@ -345,7 +354,7 @@ public struct ServiceLoader: Sendable {
         return nil
     }
 
-    /// The ids of one facet (`regions: [toronto]`), checked against the taxonomy when there is one.
+    /// The ids of one facet (`regions: [north]`), checked against the taxonomy when there is one.
     /// Returns the valid ids and every id listed.
     private func parseTermList(_ map: YAMLMap, facet: Taxonomy.Facet, taxonomy: Taxonomy?,
                                reader: YAMLReader) -> (valid: [String], listed: [String]) {

@@ -43,14 +43,29 @@ public struct Taxonomy: Sendable {
     public var languages: [Term]
     /// Where each term is defined, keyed by facet then id, so unused terms can be reported at their line.
     public var termLocations: [Facet: [String: SourceLocation]]
+    /// The region that stands for the whole area the site serves (`everywhere: true` in
+    /// taxonomy.yaml): its services are listed under every region.
+    public var everywhereRegion: String?
 
     public init(categories: [Term], regions: [Term], audiences: [Term], languages: [Term],
-                termLocations: [Facet: [String: SourceLocation]] = [:]) {
+                termLocations: [Facet: [String: SourceLocation]] = [:], everywhereRegion: String? = nil) {
         self.categories = categories
         self.regions = regions
         self.audiences = audiences
         self.languages = languages
         self.termLocations = termLocations
+        self.everywhereRegion = everywhereRegion
+    }
+
+    /// The regions a service is listed under: all of them for a service of the everywhere region.
+    public func listedRegions(of service: Service) -> [String] {
+        if let everywhereRegion, service.regions.contains(everywhereRegion) { return regions.map(\.id) }
+        return service.regions
+    }
+
+    /// Whether `service` is listed under the term `id` of `facet` (everywhere services under every region).
+    public func lists(_ service: Service, under id: String, in facet: Taxonomy.Facet) -> Bool {
+        facet == .regions ? listedRegions(of: service).contains(id) : service.terms(facet).contains(id)
     }
 
     /// A taxonomy with no terms, used when `taxonomy.yaml` could not be read.

@@ -13,28 +13,13 @@
 (function () {
   "use strict";
 
-  var HOTLINE = { number: "1-833-900-1010", tel: "+18339001010" };
-
-  var TEXT = {
-    en: {
-      heading: "Help services",
-      loading: "Loading help services…",
-      error: "Couldn’t load services. For help call ",
-      empty: "No services match. For help call ",
-      seeAll: "See all services",
-      open247: "Open 24/7",
-      kinds: { voice: "Call", text: "Text", tty: "TTY:", fallback: "Call" }
-    },
-    fr: {
-      heading: "Services d’aide",
-      loading: "Chargement des services d’aide…",
-      error: "Impossible de charger les services. Pour obtenir de l’aide, appelez le ",
-      empty: "Aucun service ne correspond. Pour obtenir de l’aide, appelez le ",
-      seeAll: "Voir tous les services",
-      open247: "Ouvert 24\u00a0h sur 24, 7\u00a0jours sur 7",
-      kinds: { voice: "Appeler le", text: "Texto au", tty: "ATS\u00a0:", fallback: "Appeler le" }
-    }
-  };
+  // The site's settings: its help line, the region that stands for everywhere, and the widget's
+  // words in both languages (the theme's widget* UI strings). The build writes them here from
+  // site.yaml, the taxonomy and the theme; nothing about any one site is in this file.
+  var CONFIG = /*trillium:widget-config*/ null;
+  var SETTINGS = CONFIG || { hotline: { number: "", tel: "" }, everywhere: "", text: { en: {}, fr: {} } };
+  var HOTLINE = SETTINGS.hotline;
+  var TEXT = SETTINGS.text;
 
   var CSS = [
     ":host{display:block;color:var(--trillium-text,inherit);font-family:var(--trillium-font,system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif);line-height:1.5}",
@@ -106,8 +91,9 @@
     var out = (Array.isArray(services) ? services : []).filter(function (s) {
       return s && typeof s === "object" &&
         overlaps(s.categories, filter.categories || []) &&
-        // A province-wide service serves every region, as on the site's own region lists.
-        overlaps((s.regions || []).indexOf("ontario") >= 0 ? (filter.regions || []) : s.regions, filter.regions || []) &&
+        // A service of the everywhere region serves every region, as on the site's own region lists.
+        overlaps(SETTINGS.everywhere && (s.regions || []).indexOf(SETTINGS.everywhere) >= 0 ? (filter.regions || []) : s.regions,
+          filter.regions || []) &&
         overlaps(s.audiences, filter.audiences || []);
     });
     return filter.limit > 0 ? out.slice(0, filter.limit) : out;
@@ -130,7 +116,7 @@
     }
   }
 
-  /** "tel:+18339001010" from the phone's tel field, or from the digits of its number. */
+  /** "tel:+18005550199" from the phone's tel field, or from the digits of its number. */
   function telHref(phone) {
     var raw = String(phone.tel || phone.number || "").replace(/[^\d+]/g, "");
     return raw ? "tel:" + raw : "";
@@ -141,7 +127,7 @@
     var kinds = TEXT[lang].kinds;
     var label = localized(phone.label, lang).trim();
     if (!label) return kinds[phone.kind] || kinds.fallback;
-    // French needs "le" before a number after a bare verb ("Appeler le 1-833…").
+    // French needs "le" before a number after a bare verb ("Appeler le 1-800…").
     if (lang === "fr" && phone.kind !== "tty" && !/(?:\s(?:le|au|aux|la)|:)$/i.test(label)) {
       return label + (phone.kind === "text" ? " au" : " le");
     }
@@ -170,6 +156,7 @@
     telHref: telHref,
     phoneVerb: phoneVerb,
     directoryURL: directoryURL,
+    SETTINGS: SETTINGS,
     TEXT: TEXT
   };
   if (typeof module === "object" && module.exports) module.exports = api;
@@ -297,7 +284,7 @@
         if (self._token !== token) return;
         var services = filterServices(data.services, filter);
         if (!services.length) {
-          status.textContent = words.empty;
+          status.textContent = words.empty + " ";
           status.appendChild(hotlineLink());
         } else {
           status.textContent = "";
@@ -306,7 +293,7 @@
         if (base) root.appendChild(link(directoryURL(base, lang, filter), "tw-all", words.seeAll));
       }, function () {
         if (self._token !== token) return;
-        status.textContent = words.error;
+        status.textContent = words.error + " ";
         status.appendChild(hotlineLink());
         // The site itself may still be reachable even when the data is not.
         if (base) root.appendChild(link(directoryURL(base, lang, filter), "tw-all", words.seeAll));
