@@ -24,6 +24,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "trillium", targets: ["trillium"]),
+        .executable(name: "trillium-profile", targets: ["trillium-profile"]),
         .library(name: "Trillium", targets: ["TrilliumPipeline", "TrilliumCheck"]),
     ],
     dependencies: [
@@ -62,7 +63,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The theme shipped with Trillium, as a resource bundle beside the executable.
-        .target(name: "TrilliumDefaultTheme", resources: [.copy("DefaultTheme")], swiftSettings: strictSettings),
+        .target(name: "TrilliumDefaultTheme", dependencies: ["TrilliumSource"], resources: [.copy("DefaultTheme")],
+                swiftSettings: strictSettings),
         .target(
             name: "TrilliumPipeline",
             dependencies: [
@@ -80,10 +82,11 @@ let package = Package(
         .target(
             name: "TrilliumPreview",
             dependencies: [
-                "TrilliumModel", "TrilliumRender", "TrilliumPipeline",
+                "TrilliumModel", "TrilliumSource", "TrilliumRender", "TrilliumPipeline",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -92,6 +95,13 @@ let package = Package(
                 "TrilliumModel", "TrilliumSource", "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Builds one site from a plain synchronous main, for callgrind (make profile).
+        .executableTarget(
+            name: "trillium-profile",
+            dependencies: ["TrilliumModel", "TrilliumPipeline"],
+            path: "Benchmarks/ProfileDriver",
             swiftSettings: strictSettings
         ),
         .testTarget(

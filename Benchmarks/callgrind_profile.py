@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Instruction-level profile of a Trillium build with valgrind's callgrind.
 
-Builds Trillium in release mode (as bench.py does), links Benchmarks/ProfileDriver/main.swift
-against the library's object files (the `trillium` executable's async entry point crashes
-valgrind 3.19), strips the DWARF 5 debug information valgrind 3.19 cannot read (symbol names
-stay), generates the benchmark corpus and runs the build under callgrind. Then prints the top
+Builds the package's `trillium-profile` driver in release mode (Benchmarks/ProfileDriver: the
+`trillium` executable's async entry point crashes valgrind 3.19), strips the DWARF 5 debug
+information valgrind 3.19 cannot read (symbol names stay), generates the benchmark corpus and runs
+the build under callgrind. Then prints the top
 functions by inclusive and by exclusive cost, demangled.
 
     python3 Benchmarks/callgrind_profile.py                 # N = 1,000 pages per language
@@ -18,7 +18,6 @@ Needs valgrind (Debian package `valgrind`). Standard library only.
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import shutil
 import subprocess
@@ -31,24 +30,15 @@ import bench  # noqa: E402
 import corpus as corpus_module  # noqa: E402
 
 
-def build_driver(trillium: str) -> str:
-    """Links the profile driver against the release objects; returns its stripped executable."""
-    release = os.path.dirname(trillium)
-    # The scratch folder holds `checkouts/`; `release` may be the triple's folder or a link to it.
-    candidates = [os.path.dirname(release), os.path.dirname(os.path.dirname(release)), os.path.join(bench.REPO, bench.SCRATCH)]
-    scratch = next((c for c in candidates if os.path.isdir(os.path.join(c, "checkouts"))), candidates[-1])
-    objects = []
-    for target in ("Trillium", "Yams", "Mustache", "CYaml"):
-        objects += glob.glob(os.path.join(release, f"{target}.build", "**", "*.o"), recursive=True)
-    driver = os.path.join(release, "trillium-profile")
-    args = ["swiftc", "-O", "-I", os.path.join(release, "Modules"),
-            "-I", os.path.join(bench.REPO, "Sources", "CCmarkGFM"),
-            "-I", os.path.join(scratch, "checkouts", "Yams", "Sources", "CYaml", "include"),
-            os.path.join(HERE, "ProfileDriver", "main.swift"), *sorted(objects),
-            "-lcmark-gfm", "-lcmark-gfm-extensions", "-o", driver]
-    result = subprocess.run(args, capture_output=True, text=True)
+def build_driver() -> str:
+    """Builds the profile driver (the package's `trillium-profile` product) in release mode;
+    returns a copy without the DWARF 5 debug information valgrind 3.19 cannot read."""
+    args = ["swift", "build", "-c", "release", "--scratch-path", bench.SCRATCH, "--product", "trillium-profile"]
+    result = subprocess.run(args, cwd=bench.REPO, capture_output=True, text=True)
     if result.returncode != 0:
-        raise bench.BenchError("linking the profile driver failed:\n" + (result.stdout + result.stderr)[-3000:])
+        raise bench.BenchError("building the profile driver failed:\n" + (result.stdout + result.stderr)[-3000:])
+    bin_path = subprocess.run(args + ["--show-bin-path"], cwd=bench.REPO, capture_output=True, text=True, check=True).stdout.strip()
+    driver = os.path.join(bin_path, "trillium-profile")
     stripped = driver + "-nodebug"
     subprocess.run(["objcopy", "--strip-debug", driver, stripped], check=True)
     return stripped
@@ -113,14 +103,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--workers", type=int, default=2, help="render threads (default 2, as on the benchmark machine)")
     parser.add_argument("--top", type=int, default=40, help="rows per listing (default 40)")
-    parser.add_argument("--trillium", help="a release trillium executable whose build folder holds the objects")
     args = parser.parse_args()
     if not shutil.which("valgrind"):
         print("valgrind is missing (Debian package `valgrind`)", file=sys.stderr)
         return 1
     try:
-        trillium = os.path.abspath(args.trillium) if args.trillium else bench.build_trillium()
-        driver = build_driver(trillium)
+        driver = build_driver()
         folder, _plan = bench.corpus_for(args.pages, args.seed)
         out = os.path.join(bench.BENCH_DIR, f"profile-{args.pages}")
         output = os.path.join(out, "site")

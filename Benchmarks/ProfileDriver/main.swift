@@ -4,7 +4,8 @@
 // libdispatch's signal wait; valgrind 3.19 crashes on that. This driver calls the same library
 // entry point (`SiteBuilder().build`) without it. Usage: trillium-profile SITE OUTPUT [WORKERS]
 import Foundation
-import Trillium
+import TrilliumModel
+import TrilliumPipeline
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {

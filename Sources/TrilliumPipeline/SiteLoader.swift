@@ -142,12 +142,17 @@ public struct SiteLoader: Sendable {
         for page in pages where page.language == .en { english[page.pairingKey] = page }
         for page in pages where page.language == .fr {
             guard let twin = english[page.pairingKey] else { continue }
+            // Each problem is reported at the key that sets it, in whichever twin writes it.
+            func subject(_ key: String) -> (page: Page, twin: Page) { page.keyLines[key] != nil ? (page, twin) : (twin, page) }
             if twin.frontMatter.draft != page.frontMatter.draft {
-                diagnostics.error(page.location, "this page is \(page.frontMatter.draft ? "" : "not ")a draft but its twin \(twin.sourcePath) is\(twin.frontMatter.draft ? "" : " not")",
+                let (one, other) = subject("draft")
+                diagnostics.error(one.location(ofKey: "draft"),
+                                  "this page is \(one.frontMatter.draft ? "" : "not ")a draft but its twin \(other.sourcePath) is\(other.frontMatter.draft ? "" : " not")",
                                   hint: "Set the same `draft:` value in both languages.")
             }
             if twin.frontMatter.publishDate != page.frontMatter.publishDate {
-                diagnostics.error(page.location, "this page's publishDate differs from its twin \(twin.sourcePath)",
+                let (one, other) = subject("publishDate")
+                diagnostics.error(one.location(ofKey: "publishDate"), "this page's publishDate differs from its twin \(other.sourcePath)",
                                   hint: "Publish both languages on the same date.")
             }
             if twin.frontMatter.draft != page.frontMatter.draft || twin.frontMatter.publishDate != page.frontMatter.publishDate {

@@ -29,9 +29,9 @@ struct PreviewRequestHandler: HTTPHandler {
         case LiveReloadAssets.eventsPath:
             response = HTTPResponse(statusCode: .ok, headers: headers(type: "text/event-stream; charset=utf-8", path: files.basePath))
         case LiveReloadAssets.scriptPath:
-            response = asset(LiveReloadAssets.script, type: "text/javascript; charset=utf-8")
+            response = asset(LiveReloadAssets.script ?? "", type: "text/javascript; charset=utf-8")
         case LiveReloadAssets.stylesheetPath:
-            response = asset(LiveReloadAssets.stylesheet, type: "text/css; charset=utf-8")
+            response = asset(LiveReloadAssets.stylesheet ?? "", type: "text/css; charset=utf-8")
         default:
             response = siteFile(rawPath)
         }

@@ -53,6 +53,10 @@ public actor PreviewSession {
     /// its problems are shown, and the next save tries again.
     public func start() async throws {
         guard server == nil else { return }
+        // `start` refuses to run without them, so the handler never serves an empty script.
+        guard LiveReloadAssets.script != nil, LiveReloadAssets.stylesheet != nil else {
+            throw PreviewServerError("the preview's live-reload files are missing: keep the Trillium_TrilliumPreview.resources folder beside the trillium executable")
+        }
         do {
             // Owner-only: the preview may hold drafts that are not public yet.
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true,

@@ -81,13 +81,16 @@ struct BadInputTests {
     @Test func twinsThatDisagreeOnDraftFailTheBuild() {
         let site = Self.site()
         let failure = site.failingBuildKeepsOutput { $0.edit(Self.english, replacing: "weight: 1", with: "weight: 1\ndraft: true") }
-        expectExactly([ExpectedDiagnostic(Self.french, line: 1, "not a draft but its twin", Self.english)], in: failure?.diagnostics ?? [])
+        // Reported where `draft:` is written: the English page's own line.
+        expectExactly([ExpectedDiagnostic(Self.english, line: site.line(of: "draft: true", in: Self.english), "is a draft but its twin", Self.french)],
+                      in: failure?.diagnostics ?? [])
     }
 
     @Test func twinsThatDisagreeOnPublishDateFailTheBuild() {
         let site = Self.site()
         let failure = site.failingBuildKeepsOutput { $0.edit(Self.french, replacing: "weight: 1", with: "weight: 1\npublishDate: 2020-01-01") }
-        expectExactly([ExpectedDiagnostic(Self.french, line: 1, "publishDate differs from its twin")], in: failure?.diagnostics ?? [])
+        expectExactly([ExpectedDiagnostic(Self.french, line: site.line(of: "publishDate:", in: Self.french), "publishDate differs from its twin")],
+                      in: failure?.diagnostics ?? [])
     }
 
     @Test func twoPagesWithTheSameURLFailTheBuild() {

@@ -137,9 +137,13 @@ struct ServiceAPITests {
             #expect(service["status"] as? String == "active")
             let organization = try #require(service["organization"] as? [String: Any])
             #expect(isUUID(organization["id"]) && organization["name"] is String && organization["description"] is String)
-            for phone in service["phones"] as? [[String: Any]] ?? [] {
+            let phones = try #require(service["phones"] as? [[String: Any]], "every fixture service has phones")
+            #expect(!phones.isEmpty)
+            for phone in phones {
                 #expect(isUUID(phone["id"]) && phone["number"] is String)
-                for language in phone["languages"] as? [[String: Any]] ?? [] { #expect(isUUID(language["id"])) }
+                let languages = try #require(phone["languages"] as? [[String: Any]], "phones list their languages")
+                #expect(!languages.isEmpty)
+                for language in languages { #expect(isUUID(language["id"])) }
             }
             for key in ["languages", "service_areas", "schedules"] {
                 let items = try #require(service[key] as? [[String: Any]], "\(key)")
