@@ -45,6 +45,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Absolute base URL ending in `/`, e.g. `https://example.org/help/`.
     public var baseURL: String
     public var theme: String
+    /// Where `theme:` is written, for diagnostics about the theme (nil when site.yaml leaves it out).
+    public var themeLocation: SourceLocation?
     /// Where "Exit this page" leads: a neutral site.
     public var quickExitURL: String
     public var languages: Localized<LanguageSettings>

@@ -53,7 +53,7 @@ public struct SiteLoader: Sendable {
             config = value
         }
         let themeFiles = ThemeLoader(bundledThemeDirectory: DefaultThemeLocation.directory())
-            .load(name: config?.theme ?? "default", site: files, diagnostics: &diagnostics)
+            .load(name: config?.theme ?? "default", site: files, namedAt: config?.themeLocation, diagnostics: &diagnostics)
         let (pages, alreadyReported) = loadPages(files: files, options: options, diagnostics: &diagnostics)
         let services = ServiceLoader(today: options.today).load(from: files, diagnostics: &diagnostics)
         let required = Theme.pageTemplates + (services == nil ? [] : Theme.directoryTemplates)

@@ -153,7 +153,7 @@ public struct SiteRenderer: Sendable {
         if markdown.headings.filter({ $0.level == 2 }).count >= 3 { view.toc = ViewFactory.toc(markdown.headings) }
         let template = page.frontMatter.layout ?? (page.isHome ? "home" : page.isSection ? "section" : "page")
         guard input.theme.templateNames.contains(template) else {
-            diagnostics.error(page.location, "layout `\(template)` does not exist in the theme",
+            diagnostics.error(page.location(ofKey: "layout"), "layout `\(template)` does not exist in the theme",
                               hint: "Use one of: \(input.theme.templateNames.sorted().joined(separator: ", ")).")
             return PageOutcome(files: [], headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
                                plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages)

@@ -69,9 +69,10 @@ public struct SiteConfigLoader: Sendable {
             return (nil, reader.diagnostics.items)
         }
         let localTime = map.localized("localTime", required: false, in: what) ?? SiteConfig.defaultLocalTime
-        let config = SiteConfig(baseURL: baseURL, theme: map.string("theme", in: what) ?? "default", quickExitURL: quickExit,
+        var config = SiteConfig(baseURL: baseURL, theme: map.string("theme", in: what) ?? "default", quickExitURL: quickExit,
                                 languages: Localized(languages), contact: contact, allowedHTMLElements: allowed, paginate: paginate,
                                 localTime: localTime)
+        config.themeLocation = map.value("theme").map { reader.location(of: $0) }
         return (config, reader.diagnostics.items)
     }
 

@@ -17,8 +17,9 @@ public struct ThemeLoader: Sendable {
         self.bundledThemeDirectory = bundledThemeDirectory
     }
 
-    public func load(name: String, site: SiteFileSystem, diagnostics: inout DiagnosticList) -> ThemeFiles? {
-        load(name: name, site: site, from: SourceLocation(file: SiteConfigLoader.path), visited: [], diagnostics: &diagnostics)
+    /// - Parameter reference: where the theme is named (site.yaml's `theme:`), for a theme that is not found.
+    public func load(name: String, site: SiteFileSystem, namedAt reference: SourceLocation? = nil, diagnostics: inout DiagnosticList) -> ThemeFiles? {
+        load(name: name, site: site, from: reference ?? SourceLocation(file: SiteConfigLoader.path), visited: [], diagnostics: &diagnostics)
     }
 
     private func load(name: String, site: SiteFileSystem, from reference: SourceLocation, visited: [String],

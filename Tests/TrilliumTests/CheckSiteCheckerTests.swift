@@ -11,7 +11,7 @@ import Testing
 @testable import TrilliumCheck
 import TrilliumDefaultTheme
 
-/// `trillium check`: the build's checks plus warnings for orphans, heading jumps and hard reading.
+/// `trillium check`: the build's checks (heading jumps among them) plus warnings for orphans, hard reading and sources.
 @Suite("Checking a site")
 struct CheckSiteCheckerTests {
     func check(_ site: FixtureSite) -> SiteChecker.Result {
@@ -119,6 +119,26 @@ struct CheckSiteCheckerTests {
         #expect((score?.grade ?? 0) > SiteChecker.maximumGrade)
     }
 
+    @Test(.enabled(if: CommandLineTests.executable != nil))
+    func theCheckCommandExitsZeroOnWarningsAloneAndOneOnErrors() throws {
+        let warnings = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: Self.hardEnglish),
+        ])
+        let warned = try CommandLineTests.run(["check", "--site", warnings.root.path, "--format", "json"])
+        #expect(warned.status == 0, "\(warned.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(warned.output.utf8)) as? [String: Any])
+        #expect(report["errors"] as? Int == 0)
+        #expect((report["warnings"] as? Int ?? 0) >= 1)
+
+        let errors = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "See [nothing](nothing.md)."),
+        ])
+        let failed = try CommandLineTests.run(["check", "--site", errors.root.path])
+        #expect(failed.status == 1)
+        #expect(failed.output.contains("Content/en/_index.md:5:5: error: link to `nothing.md`, but there is no page Content/en/nothing.md"))
+        #expect(failed.output.contains("1 error, "))
+    }
+
     @Test func warningsAloneDoNotFailTheCheckButErrorsDo() throws {
         let warnings = FixtureSite([
             "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: Self.hardEnglish),
@@ -155,9 +175,19 @@ struct CheckSiteCheckerTests {
         #expect(diagnostics.contains { $0["file"] as? String == "Content/en/_index.md" && $0["line"] as? Int == 9 && $0["severity"] as? String == "error" })
     }
 
-    @Test func checkingWritesNothingToTheOutput() throws {
-        let site = FixtureSite()
-        _ = check(site)
-        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    @Test(.enabled(if: CommandLineTests.executable != nil))
+    func checkingLeavesAPublishedSiteAndItsFolderExactlyAsTheyWere() throws {
+        let site = FixtureSite([
+            "Content/en/_index.md": FixtureSite.page(title: "Welcome", description: "Home.", body: "See [nothing](nothing.md)."),
+        ])
+        site.edit("Content/en/_index.md", replacing: "See [nothing](nothing.md).", with: "Welcome.")
+        site.buildSucceeds()
+        let before = OutputSnapshot(site.output)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.container.path).sorted()
+        site.edit("Content/en/_index.md", replacing: "Welcome.", with: "See [nothing](nothing.md).")
+        let result = try CommandLineTests.run(["check", "--site", site.root.path])
+        #expect(result.status == 1, "the check found the broken link")
+        #expect(OutputSnapshot(site.output) == before, "Public/ is untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.container.path).sorted() == siblings, "no staging folder is left")
     }
 }

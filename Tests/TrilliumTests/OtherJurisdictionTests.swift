@@ -58,10 +58,11 @@ struct OtherJurisdictionTests {
         let site = Self.site()
         site.edit("Content/services/taxonomy.yaml", replacing: "  - id: south-shore\n", with: "  - id: south-shore\n    everywhere: true\n")
         let failure = try #require(site.buildFails())
-        let line = site.line(of: "    everywhere: true", in: "Content/services/taxonomy.yaml")
-        #expect(line > 0)
-        #expect(failure.diagnostics.contains {
-            $0.location.file == "Content/services/taxonomy.yaml" && $0.message.contains("only one region can stand for everywhere")
-        }, "\(failure.diagnostics)")
+        let lines = site.source("Content/services/taxonomy.yaml").split(separator: "\n", omittingEmptySubsequences: false)
+        let second = try #require(lines.lastIndex { $0.contains("everywhere: true") }) + 1
+        let first = try #require(lines.firstIndex { $0.contains("everywhere: true") }) + 1
+        #expect(first < second)
+        expectExactly([ExpectedDiagnostic("Content/services/taxonomy.yaml", line: second, "only one region can stand for everywhere; `county-wide` already does")],
+                      in: failure.diagnostics)
     }
 }

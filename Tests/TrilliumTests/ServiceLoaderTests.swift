@@ -61,7 +61,9 @@ struct ServiceLoaderTests {
         #expect(service.cost == .free)
         #expect(service.confidential == true)
         #expect(service.lastVerified == Day(year: 2026, month: 11, day: 1))
-        #expect(service.source == Citation(url: "https://www.example.org/about/", location: service.source.location))
+        #expect(service.source.url == "https://www.example.org/about/")
+        #expect(service.source.title == nil && service.source.date == nil)
+        #expect(service.source.location == SourceLocation(file: F.file, line: F.line(of: "source: https://www.example.org/about/", in: F.serviceYAML), column: 9))
         #expect(service.sourcePath == F.file)
     }
 
@@ -69,7 +71,6 @@ struct ServiceLoaderTests {
         let service = try #require(F.parse(F.serviceYAML).0)
         #expect(service.descriptionLines[.en] == F.line(of: "Call any time.", in: F.serviceYAML))
         #expect(service.descriptionLines[.fr] == F.line(of: "Appelez en tout temps.", in: F.serviceYAML))
-        #expect(service.descriptionLine == service.descriptionLines[.en])
         let inline = F.service(replacing: "en: |", with: "en: Call any time.")
             .replacingOccurrences(of: "    Call any time.\n\n    - It is free.\n", with: "")
         let inlineService = try #require(F.parse(inline).0)

@@ -44,7 +44,8 @@ struct ThemeLoadingTests {
         let site = FixtureSite()
         site.edit("Content/site.yaml", replacing: "paginate: 2", with: "paginate: 2\ntheme: autumn")
         let failure = site.buildFails()
-        expectExactly([ExpectedDiagnostic("Content/site.yaml", line: 1, "theme `autumn` was not found")], in: failure?.diagnostics ?? [])
+        expectExactly([ExpectedDiagnostic("Content/site.yaml", line: site.line(of: "theme: autumn", in: "Content/site.yaml"), "theme `autumn` was not found")],
+                      in: failure?.diagnostics ?? [])
     }
 
     @Test func aUIStringMissingInEnglishNamesTheFrenchLineAndKey() {
@@ -71,7 +72,7 @@ struct ThemeLoadingTests {
             "Content/fr/about.md": FixtureSite.page(title: "À propos", description: "À propos de nous."),
         ])
         let failure = site.buildFails()
-        expectExactly([ExpectedDiagnostic("Content/en/about.md", line: 1, "layout `wide` does not exist in the theme")], in: failure?.diagnostics ?? [])
+        expectExactly([ExpectedDiagnostic("Content/en/about.md", line: 4, "layout `wide` does not exist in the theme")], in: failure?.diagnostics ?? [])
     }
 }
 
@@ -148,19 +149,19 @@ struct ThemeProblemTests {
         let site = FixtureSite([
             "Content/site.yaml": FixtureSite.siteYAML + "\ntheme: county\n",
             "Themes/county/theme.yaml": "extends: default\n",
-            "Themes/county/i18n/en.yaml": "skipLink: Jump to the content\n",
+            "Themes/county/i18n/en.yaml": "# The county's wording.\nskipLink: Jump to the content\n",
         ])
         let failure = try #require(site.buildFails())
-        expectExactly([ExpectedDiagnostic("Themes/county/i18n/en.yaml", line: 1, "UI string `skipLink` has no Français text")], in: failure.diagnostics)
+        expectExactly([ExpectedDiagnostic("Themes/county/i18n/en.yaml", line: 2, "UI string `skipLink` has no Français text")], in: failure.diagnostics)
     }
 
     @Test func themesThatExtendEachOtherAreAnError() throws {
         let site = FixtureSite([
             "Content/site.yaml": FixtureSite.siteYAML + "\ntheme: a\n",
-            "Themes/a/theme.yaml": "extends: b\n",
-            "Themes/b/theme.yaml": "extends: a\n",
+            "Themes/a/theme.yaml": "# Theme a.\nextends: b\n",
+            "Themes/b/theme.yaml": "# Theme b.\nextends: a\n",
         ])
         let failure = try #require(site.buildFails())
-        expectExactly([ExpectedDiagnostic("Themes/b/theme.yaml", line: 1, "theme `a` extends itself (a → b → a)")], in: failure.diagnostics)
+        expectExactly([ExpectedDiagnostic("Themes/b/theme.yaml", line: 2, "theme `a` extends itself (a → b → a)")], in: failure.diagnostics)
     }
 }

@@ -35,8 +35,6 @@ public struct Service: Sendable {
     public var source: Citation
     /// Path below the site folder, for diagnostics: `Content/services/x.yaml`.
     public var sourcePath: String
-    /// File line where the English description's text starts, for Markdown diagnostics.
-    public var descriptionLine: Int
     /// File line where each language's description text starts.
     public var descriptionLines: Localized<Int>
 
@@ -65,7 +63,6 @@ public struct Service: Sendable {
         self.lastVerified = lastVerified
         self.source = source
         self.sourcePath = sourcePath
-        self.descriptionLine = descriptionLines[.en]
         self.descriptionLines = descriptionLines
     }
 
