@@ -5,7 +5,8 @@ import TrilliumSearch
 import TrilliumPlan
 
 /// Canadian French typography applied to rendered HTML: no-break spaces before `:` and inside
-/// « », narrow no-break spaces before `; ! ?`, non-breaking hyphens in phone numbers.
+/// « », narrow no-break spaces before `; ! ?`, non-breaking hyphens in phone numbers, and the
+/// typographic apostrophe (’) inside words.
 ///
 /// Works on text only: tags, attributes, entities and the contents of `code`, `pre`, `script`,
 /// `style`, `textarea`, `kbd` and `samp` are left as they are, and so are words that look like
@@ -91,10 +92,20 @@ public enum FrenchTypography {
                 i += 1
                 continue
             }
-            // Entities (&amp; &#39;) pass through whole.
+            // Entities (&amp; &#39;) pass through whole, but for an apostrophe inside a word (l&#39;aide).
             if c == UInt8(ascii: "&"), let entityEnd = entityEnd(bytes, from: i, end: end) {
-                out.append(contentsOf: bytes[i...entityEnd])
+                if entityEnd - i == 4, matches(bytes, i, end, apostropheEntity), isWordApostrophe(out, bytes, next: entityEnd + 1, end: end) {
+                    out.append(contentsOf: rightSingleQuote)
+                } else {
+                    out.append(contentsOf: bytes[i...entityEnd])
+                }
                 i = entityEnd + 1
+                continue
+            }
+            // The typographic apostrophe in words: l'aide → l’aide.
+            if c == UInt8(ascii: "'"), isWordApostrophe(out, bytes, next: i + 1, end: end) {
+                out.append(contentsOf: rightSingleQuote)
+                i += 1
                 continue
             }
             if matches(bytes, i, end, openingGuillemet) {
@@ -145,6 +156,21 @@ public enum FrenchTypography {
             }
             i += 1
         }
+    }
+
+    static let apostropheEntity: [UInt8] = Array("&#39;".utf8)
+
+    /// An apostrophe between two letters (the previous output and the next input byte), as in
+    /// « l'aide », « aujourd'hui »: not a quotation mark, not an apostrophe next to a digit or space.
+    static func isWordApostrophe(_ out: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, next: Int, end: Int) -> Bool {
+        guard let previous = out.last, next < end else { return false }
+        func isLetterByte(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+        }
+        // A letter ending in a multi-byte UTF-8 sequence (é, è, ç…) ends with a continuation byte.
+        let previousIsLetter = isLetterByte(previous) || (previous >= 0x80 && previous < 0xC0 && out.count >= 2 && out[out.count - 2] == 0xC3)
+        let nextIsLetter = isLetterByte(bytes[next]) || bytes[next] == 0xC3
+        return previousIsLetter && nextIsLetter
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") }

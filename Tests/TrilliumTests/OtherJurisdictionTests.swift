@@ -43,6 +43,24 @@ struct OtherJurisdictionTests {
         #expect(!site.outputFiles.contains { $0.hasPrefix("assets/embed.") }, "only the stable embed.js is published")
     }
 
+    @Test func theWidgetsFrenchWordsHaveFrenchTypography() throws {
+        let site = Self.site()
+        site.buildSucceeds()
+        let widget = site.page("embed.js")
+        let start = try #require(widget.range(of: "var CONFIG = ")).upperBound
+        let line = widget[start...].prefix { $0 != "\n" }
+        let json = try #require(line.hasSuffix(";") ? String(line.dropLast()) : nil)
+        let settings = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let french = try #require((settings["text"] as? [String: Any])?["fr"] as? [String: Any])
+        let heading = try #require(french["heading"] as? String)
+        #expect(heading == "Services d’aide")
+        for (key, value) in french {
+            guard let text = value as? String else { continue }
+            #expect(!text.contains("'"), "\(key): \(text)")
+            #expect(!text.contains(" :"), "\(key): \(text)")
+        }
+    }
+
     @Test func itsEverywhereRegionIsListedUnderEveryRegion() throws {
         let site = Self.site()
         site.buildSucceeds()

@@ -24,6 +24,19 @@ struct TypographyFrenchTests {
         #expect(fix("<p>Note: lisez ceci.</p>") == "<p>Note\(Self.nbsp): lisez ceci.</p>")
     }
 
+    @Test func anApostropheInsideAWordBecomesTheTypographicOne() {
+        #expect(fix("<p>l'aide d'urgence, aujourd'hui, qu'il, s'écrit, j'écoute</p>")
+            == "<p>l’aide d’urgence, aujourd’hui, qu’il, s’écrit, j’écoute</p>")
+        #expect(fix("<p>Ligne d&#39;aide</p>") == "<p>Ligne d’aide</p>", "escaped by a template")
+        #expect(FrenchTypography.apply(toText: "Services d'aide") == "Services d’aide")
+    }
+
+    @Test func apostrophesOutsideWordsAttributesAndCodeStayAsTheyAre() {
+        #expect(fix("<p title=\"l'aide\">'cité' et 'n</p>") == "<p title=\"l'aide\">'cité' et 'n</p>")
+        #expect(fix("<p><code>l'aide</code> https://example.org/l'aide</p>") == "<p><code>l'aide</code> https://example.org/l'aide</p>")
+        #expect(fix("<p>l&#39; aide, 1&#39;2</p>") == "<p>l&#39; aide, 1&#39;2</p>")
+    }
+
     @Test func guillemetsGetNoBreakSpacesInside() {
         #expect(fix("<p>« Bonjour »</p>") == "<p>«\(Self.nbsp)Bonjour\(Self.nbsp)»</p>")
         #expect(fix("<p>«Bonjour»</p>") == "<p>«\(Self.nbsp)Bonjour\(Self.nbsp)»</p>")
