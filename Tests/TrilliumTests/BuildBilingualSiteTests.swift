@@ -104,7 +104,7 @@ struct BuildBilingualSiteTests {
         let site = FixtureSite(BilingualFixture.files)
         site.buildSucceeds()
         let frenchHome = site.page("fr/index.html")
-        #expect(frenchHome.contains("<a href=\"/fr/aide/\">comment obtenir de l'aide</a>"))
+        #expect(frenchHome.contains("<a href=\"/fr/aide/\">comment obtenir de l’aide</a>"))
         #expect(frenchHome.contains("<a href=\"/fr/a-propos/\">ce site</a>"))
         #expect(frenchHome.contains("<a href=\"/fr/nouvelles/\">nouvelles</a>"))
         let englishHome = site.page("en/index.html")
@@ -116,7 +116,7 @@ struct BuildBilingualSiteTests {
     @Test func linksWithAnchorsKeepTheAnchorAndItMatchesAHeading() {
         let site = FixtureSite(BilingualFixture.files)
         site.buildSucceeds()
-        #expect(site.page("fr/aide/index.html").contains("<a href=\"/fr/aide/ligne-d-urgence/#quand-appeler\">ligne d'urgence</a>"))
+        #expect(site.page("fr/aide/index.html").contains("<a href=\"/fr/aide/ligne-d-urgence/#quand-appeler\">ligne d’urgence</a>"))
         #expect(site.page("fr/aide/ligne-d-urgence/index.html").contains("<h2 id=\"quand-appeler\">Quand appeler</h2>"))
         #expect(site.page("en/get-help/index.html").contains("<a href=\"/en/get-help/hotline/#when-to-call\">hotline</a>"))
     }
@@ -177,7 +177,7 @@ struct BuildBilingualSiteTests {
         let site = FixtureSite(BilingualFixture.files)
         site.buildSucceeds()
         let french = site.page("fr/aide/ligne-d-urgence/index.html")
-        #expect(french.contains("1\u{2011}833\u{2011}900\u{2011}1010 en tout temps\u{00A0}: c'est gratuit."))
+        #expect(french.contains("1\u{2011}833\u{2011}900\u{2011}1010 en tout temps\u{00A0}: c’est gratuit."))
         let english = site.page("en/get-help/hotline/index.html")
         #expect(english.contains("Call 1-833-900-1010 at any time."))
     }
