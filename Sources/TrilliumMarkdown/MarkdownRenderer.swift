@@ -122,7 +122,8 @@ public struct MarkdownRenderer: Sendable {
             return MarkdownDocument(html: "", headings: headings, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
         }
         defer { free(rendered) }
-        return MarkdownDocument(html: String(cString: rendered), headings: headings, headingLines: headingLines, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
+        let html = Self.withNoReferrer(String(cString: rendered))
+        return MarkdownDocument(html: html, headings: headings, headingLines: headingLines, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
     }
 
     private func location(of node: OpaquePointer, file: String, firstLine: Int) -> SourceLocation {
@@ -180,6 +181,33 @@ public struct MarkdownRenderer: Sendable {
                 rest = rest.dropFirst(value.count)
             }
         }
+    }
+
+    /// Links to other websites get `rel="noreferrer"`: the visit a person makes from a page about
+    /// abuse should not tell the other site where they came from (the pages also send no referrer).
+    /// cmark-gfm writes links as `<a href="…"` with the URL first, so the attribute goes right after it.
+    static func withNoReferrer(_ html: String) -> String {
+        guard html.contains("<a href=\"http") else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + 64)
+        var rest = html[...]
+        while let start = rest.range(of: "<a href=\"http") {
+            result += rest[..<start.lowerBound]
+            let afterOpen = rest[start.lowerBound...]
+            // The URL ends at the next quote (cmark-gfm escapes quotes inside URLs).
+            let urlStart = afterOpen.index(afterOpen.startIndex, offsetBy: 9)
+            guard let urlEnd = afterOpen[urlStart...].firstIndex(of: "\"") else {
+                result += afterOpen
+                return result
+            }
+            let url = afterOpen[urlStart..<urlEnd].lowercased()
+            let next = afterOpen.index(after: urlEnd)
+            result += afterOpen[..<next]
+            if url.hasPrefix("http://") || url.hasPrefix("https://") { result += " rel=\"noreferrer\"" }
+            rest = afterOpen[next...]
+        }
+        result += rest
+        return result
     }
 
     /// Allows web, mail and phone links, fragments and relative paths; refuses script and data URLs.

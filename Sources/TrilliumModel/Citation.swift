@@ -6,13 +6,16 @@ public struct Citation: Sendable, Hashable {
     public var url: String
     /// The date the source gives for itself (published or updated), never a guess.
     public var date: Day?
+    /// The language of the source and its title (`en`, `fr`, `tl`…), when it differs from the page's.
+    public var language: String?
     /// Where it is written, for diagnostics.
     public var location: SourceLocation?
 
-    public init(title: String? = nil, url: String, date: Day? = nil, location: SourceLocation? = nil) {
+    public init(title: String? = nil, url: String, date: Day? = nil, language: String? = nil, location: SourceLocation? = nil) {
         self.title = title
         self.url = url
         self.date = date
+        self.language = language
         self.location = location
     }
 }

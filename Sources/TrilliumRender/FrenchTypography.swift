@@ -21,6 +21,32 @@ public enum FrenchTypography {
     static let rightSingleQuote: [UInt8] = [0xE2, 0x80, 0x99]  // ’
 
     private static let verbatimElements: Set<String> = ["code", "pre", "script", "style", "textarea", "kbd", "samp"]
+    private static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+
+    /// The value of a `lang` attribute among a tag's attributes, if it has one.
+    static func languageAttribute(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        let attributes = String(decoding: bytes[range], as: UTF8.self)
+        guard let found = attributes.range(of: " lang=") else { return nil }
+        let value = attributes[found.upperBound...].drop { $0 == "\"" || $0 == "'" }.prefix { $0.isLetter || $0 == "-" }
+        return String(value)
+    }
+
+    /// Open elements and whether each is in another language than French (lang="en…").
+    struct LanguageStack {
+        private var elements: [(name: String, other: Bool)] = []
+
+        var inOtherLanguage: Bool { elements.last?.other ?? false }
+
+        mutating func open(_ name: String, lang: String?) {
+            let other = lang.map { !$0.lowercased().hasPrefix("fr") } ?? inOtherLanguage
+            elements.append((name, other))
+        }
+
+        mutating func close(_ name: String) {
+            guard let index = elements.lastIndex(where: { $0.name == name }) else { return }
+            elements.removeSubrange(index...)
+        }
+    }
 
     public static func apply(toHTML html: String) -> String {
         var html = html
@@ -30,12 +56,18 @@ public enum FrenchTypography {
             var index = 0
             var verbatimDepth = 0
             var textStart = 0
+            // Elements marked as another language (`lang="en"`) keep their own typography.
+            var languages = LanguageStack()
             while index < input.count {
                 guard input[index] == UInt8(ascii: "<") else {
                     index += 1
                     continue
                 }
-                if verbatimDepth > 0 { output.append(contentsOf: input[textStart..<index]) } else { fixText(input, textStart..<index, into: &output) }
+                if verbatimDepth > 0 || languages.inOtherLanguage {
+                    output.append(contentsOf: input[textStart..<index])
+                } else {
+                    fixText(input, textStart..<index, into: &output)
+                }
                 var end = index + 1
                 if index + 3 < input.count, input[index + 1] == UInt8(ascii: "!"), input[index + 2] == UInt8(ascii: "-"), input[index + 3] == UInt8(ascii: "-") {
                     while end + 2 < input.count, !(input[end] == UInt8(ascii: "-") && input[end + 1] == UInt8(ascii: "-") && input[end + 2] == UInt8(ascii: ">")) { end += 1 }
@@ -48,18 +80,27 @@ public enum FrenchTypography {
                 var nameEnd = index + (closing ? 2 : 1)
                 let nameStart = nameEnd
                 while nameEnd < end, isASCIIAlphanumeric(input[nameEnd]) { nameEnd += 1 }
-                if nameEnd - nameStart <= 8, nameEnd > nameStart {
+                if nameEnd - nameStart <= 10, nameEnd > nameStart {
                     let name = String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased()
                     let selfClosing = end >= 2 && input[end - 2] == UInt8(ascii: "/")
                     if verbatimElements.contains(name), !selfClosing {
                         verbatimDepth = max(0, verbatimDepth + (closing ? -1 : 1))
+                    }
+                    if closing {
+                        languages.close(name)
+                    } else if !selfClosing, !voidElements.contains(name) {
+                        languages.open(name, lang: languageAttribute(input, nameEnd..<end))
                     }
                 }
                 output.append(contentsOf: input[index..<end])
                 index = end
                 textStart = end
             }
-            if verbatimDepth > 0 { output.append(contentsOf: input[textStart..<input.count]) } else { fixText(input, textStart..<input.count, into: &output) }
+            if verbatimDepth > 0 || languages.inOtherLanguage {
+                output.append(contentsOf: input[textStart..<input.count])
+            } else {
+                fixText(input, textStart..<input.count, into: &output)
+            }
             return String(decoding: output, as: UTF8.self)
         }
     }
@@ -139,8 +180,7 @@ public enum FrenchTypography {
                         let isExclamationOrQuestion = !isClosingGuillemet && (c == UInt8(ascii: "!") || c == UInt8(ascii: "?"))
                         let afterExclamationOrQuestion = last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
                         let alreadySpaced = out.ends(with: noBreakSpace) || out.ends(with: narrowNoBreakSpace) || last == UInt8(ascii: "\n")
-                        let isTime = c == UInt8(ascii: ":") && isDigit(last) && trailing == 0
-                        if (!isExclamationOrQuestion || !afterExclamationOrQuestion || trailing > 0) && !alreadySpaced && !isTime {
+                        if (!isExclamationOrQuestion || !afterExclamationOrQuestion || trailing > 0) && !alreadySpaced {
                             out.append(contentsOf: space)
                         }
                     }

@@ -148,6 +148,9 @@ public struct SourceView: Sendable {
     public var href: String
     public var text: String
     public var date: DateView?
+    /// The source's language, when it is not the page's (named apart from the page's `lang`, which
+    /// Mustache would find in the parent context when this one is nil).
+    public var otherLanguage: String?
 }
 
 /// The short "get help now" box some pages open with.

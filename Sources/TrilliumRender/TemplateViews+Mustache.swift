@@ -310,6 +310,7 @@ extension SourceView: MustacheParent {
         case "href": href
         case "text": text
         case "date": date
+        case "otherLanguage": otherLanguage
         default: nil
         }
     }

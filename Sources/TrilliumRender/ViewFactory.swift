@@ -88,7 +88,8 @@ struct ViewFactory: Sendable {
     }
 
     func source(_ citation: Citation, _ language: Language) -> SourceView {
-        SourceView(href: citation.url, text: citation.title ?? citation.url, date: citation.date.map { date($0, language) })
+        SourceView(href: citation.url, text: citation.title ?? citation.url, date: citation.date.map { date($0, language) },
+                   otherLanguage: citation.language == language.rawValue ? nil : citation.language)
     }
 
     /// Site path of a menu link; links that lead nowhere are build errors, so home is never used in a built site.

@@ -68,7 +68,7 @@ extension PageParser {
     func parseSources(_ map: YAMLMap, reader: YAMLReader) -> [Citation] {
         let what = "a source"
         return map.mapList("sources", in: "the front matter").compactMap { item in
-            item.rejectUnknownKeys(["title", "url", "date"], in: what)
+            item.rejectUnknownKeys(["title", "url", "date", "lang"], in: what)
             let title = item.string("title", required: true, in: what)
             let url = item.string("url", required: true, in: what)
             if let url, !URLCheck.isAbsoluteWebURL(url) {
@@ -77,8 +77,14 @@ extension PageParser {
                 return nil
             }
             let date = item.date("date", in: what)
+            let language = item.string("lang", in: what)
+            if let language, !LanguageTag.isValid(language) {
+                reader.error(item.value("lang"), "`\(language)` is not a language code",
+                             hint: "Write the source's language as a code such as en, fr or tl.")
+                return nil
+            }
             guard let title, let url else { return nil }
-            return Citation(title: title, url: url, date: date, location: reader.location(of: item.node))
+            return Citation(title: title, url: url, date: date, language: language, location: reader.location(of: item.node))
         }
     }
 }

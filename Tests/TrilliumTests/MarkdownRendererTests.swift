@@ -34,7 +34,7 @@ struct MarkdownRendererTests {
 
     @Test func bareWebAddressesBecomeLinks() {
         let html = render("See https://www.example.org/help for details.").document.html
-        #expect(html.contains("<a href=\"https://www.example.org/help\">https://www.example.org/help</a>"))
+        #expect(html.contains("<a href=\"https://www.example.org/help\" rel=\"noreferrer\">https://www.example.org/help</a>"))
     }
 
     @Test func taskListsRenderDisabledCheckboxes() {
@@ -134,5 +134,12 @@ struct MarkdownRendererTests {
         #expect(!document.plainText.contains("*"))
         #expect(!document.plainText.contains("<"))
         #expect(!document.plainText.contains("https"))
+    }
+
+    @Test func linksToOtherSitesCarryNoReferrer() {
+        let (document, _) = render("[chat](https://example.org/chat \"Chat\") and [mail](mailto:a@example.org) and [home](/en/)")
+        #expect(document.html.contains("<a href=\"https://example.org/chat\" rel=\"noreferrer\" title=\"Chat\">chat</a>"))
+        #expect(document.html.contains("<a href=\"mailto:a@example.org\">mail</a>"))
+        #expect(document.html.contains("<a href=\"/en/\">home</a>"))
     }
 }

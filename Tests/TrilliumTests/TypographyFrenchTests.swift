@@ -37,6 +37,19 @@ struct TypographyFrenchTests {
         #expect(fix("<p>l&#39; aide, 1&#39;2</p>") == "<p>l&#39; aide, 1&#39;2</p>")
     }
 
+    @Test func textMarkedAsAnotherLanguageKeepsItsOwnTypography() {
+        #expect(fix("<p>Source : <a lang=\"en\" href=\"x\">Chapter 6: Victim's rights?</a> et puis : fin</p>")
+            == "<p>Source\(Self.nbsp): <a lang=\"en\" href=\"x\">Chapter 6: Victim's rights?</a> et puis\(Self.nbsp): fin</p>")
+        #expect(fix("<div lang=\"en\"><p>One: <br>two: <em>three:</em></p></div><p>quatre : cinq</p>")
+            == "<div lang=\"en\"><p>One: <br>two: <em>three:</em></p></div><p>quatre\(Self.nbsp): cinq</p>")
+        #expect(fix("<p lang=\"fr-CA\">Titre : oui</p>") == "<p lang=\"fr-CA\">Titre\(Self.nbsp): oui</p>")
+    }
+
+    @Test func aNumberBeforeAColonIsNotATime() {
+        #expect(fix("<p>Article 3: texte</p>") == "<p>Article 3\(Self.nbsp): texte</p>")
+        #expect(fix("<p>à 18:15</p>") == "<p>à 18:15</p>")
+    }
+
     @Test func guillemetsGetNoBreakSpacesInside() {
         #expect(fix("<p>« Bonjour »</p>") == "<p>«\(Self.nbsp)Bonjour\(Self.nbsp)»</p>")
         #expect(fix("<p>«Bonjour»</p>") == "<p>«\(Self.nbsp)Bonjour\(Self.nbsp)»</p>")
