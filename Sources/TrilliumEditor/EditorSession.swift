@@ -10,6 +10,8 @@ import TrilliumPreview
 actor EditorSession {
     /// The options the editor checks and renders with: the preview's, with drafts and scheduled pages.
     nonisolated let options: BuildOptions
+    /// The preview's own options (its --drafts and --future), for the check before publishing.
+    nonisolated let publishOptions: BuildOptions
     nonisolated let siteRoot: URL
     nonisolated let drafts: DraftStore
     nonisolated let conflicts: ConflictCopies
@@ -17,6 +19,7 @@ actor EditorSession {
     private var loading: Task<EditorSite, Never>?
 
     init(options: BuildOptions, workspace: URL) throws {
+        publishOptions = options
         var options = options
         options.drafts = true
         options.future = true

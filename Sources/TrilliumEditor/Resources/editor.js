@@ -99,13 +99,24 @@
     if (status && answer.status) status.textContent = answer.status;
   }
 
-  function installPairForm(document, window, form) {
+  /** Applies a service check: every field's messages, then the status line. */
+  function applyCheck(document, form, answer) {
+    var byField = {};
+    form.querySelectorAll('[id$="-messages"]').forEach(function (box) { byField[box.id.slice(0, -"-messages".length)] = []; });
+    (answer.fields || []).forEach(function (m) { (byField[m.field] = byField[m.field] || []).push(m); });
+    Object.keys(byField).forEach(function (field) { showMessages(document, field, byField[field]); });
+    var status = document.getElementById("preview-status");
+    if (status && answer.status) status.textContent = answer.status;
+  }
+
+  /** Sends the form to `url` a moment after each change and applies the latest answer. */
+  function installLiveForm(document, window, form, url, apply) {
     var timer = null;
     var sequence = 0;
     var ui = document.documentElement.getAttribute("lang").slice(0, 2);
     function send() {
       var mine = ++sequence;
-      window.fetch(form.getAttribute("data-preview"), {
+      window.fetch(url, {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Trillium-Token": token(document) },
@@ -113,7 +124,7 @@
       }).then(function (response) {
         return response.ok ? response.json() : null;
       }).then(function (answer) {
-        if (answer && mine === sequence) applyPreview(document, form, answer);
+        if (answer && mine === sequence) apply(document, form, answer);
       }).catch(function () {});
     }
     function schedule() {
@@ -159,9 +170,14 @@
       var target = document.getElementById(button.getAttribute("data-target"));
       if (target) goToLine(target, Number(button.getAttribute("data-goto-line")));
     });
-    document.querySelectorAll("form[data-preview]").forEach(function (form) { installPairForm(document, window, form); });
+    document.querySelectorAll("form[data-preview]").forEach(function (form) {
+      installLiveForm(document, window, form, form.getAttribute("data-preview"), applyPreview);
+    });
+    document.querySelectorAll("form[data-check]").forEach(function (form) {
+      installLiveForm(document, window, form, form.getAttribute("data-check"), applyCheck);
+    });
     document.querySelectorAll("form[data-filter]").forEach(function (form) { installFilter(document, form); });
   }
 
-  return { install: install, encode: encode, showMessages: showMessages, goToLine: goToLine, applyPreview: applyPreview, fold: fold };
+  return { install: install, encode: encode, showMessages: showMessages, goToLine: goToLine, applyPreview: applyPreview, applyCheck: applyCheck, fold: fold };
 });
