@@ -26,7 +26,7 @@ struct EditorLayout: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="same-origin">
         <meta name="trillium-editor-token" content="\(HTML.escape(token))">
         <title>\(HTML.escape(title)) – \(text.h("editorName"))</title>
         <link rel="stylesheet" href="/_edit/assets/editor.css">

@@ -15,8 +15,12 @@ extension EditorRequestHandler {
         let (yaml, fields) = form.yaml()
         let file = path?.sitePath ?? "Content/services/\(form.value("id")).yaml"
         let (_, diagnostics) = ServiceLoader(today: session.today).parseService(yaml, file: file, taxonomy: site.site?.services?.taxonomy)
+        let byKey = ["name": "name-en", "summary": "summary-en", "description": "description-en", "organization": "org-id",
+                     "hours": "hours-open247", "open_24_7": "hours-open247", "last_verified": "last-verified", "source": "source-url",
+                     "url": "source-url", "id": "id", "number": "phone-0-number", "kind": "phone-0-kind", "label": "phone-0-label-en"]
         let messages = diagnostics.map { diagnostic in
-            FieldMessage(field: fields[diagnostic.location.line] ?? "service-page", severity: diagnostic.severity,
+            let missing = FieldMessage.missingKey(diagnostic).flatMap { byKey[$0] ?? (ServiceForm.facets.contains($0) ? $0 : nil) }
+            return FieldMessage(field: missing ?? fields[diagnostic.location.line] ?? "service-page", severity: diagnostic.severity,
                          message: diagnostic.message, hint: diagnostic.hint)
         }
         return (yaml, messages)

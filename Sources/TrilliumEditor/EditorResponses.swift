@@ -16,12 +16,16 @@ enum EditorResponses {
             + "frame-ancestors 'self'; sandbox"
     }
 
+    /// `same-origin`: nothing is ever sent to another site, and the editor's own forms carry their
+    /// `Origin` (with `no-referrer`, browsers send `Origin: null` on a form post, which the guard refuses).
+    static let referrerPolicy = "same-origin"
+
     static func headers(type: String, policy: String = editorPolicy) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers[.contentType] = type
         headers[.cacheControl] = "no-store"
         headers[HTTPHeader("Content-Security-Policy")] = policy
-        headers[HTTPHeader("Referrer-Policy")] = "no-referrer"
+        headers[HTTPHeader("Referrer-Policy")] = referrerPolicy
         headers[HTTPHeader("X-Content-Type-Options")] = "nosniff"
         headers[HTTPHeader("Cross-Origin-Opener-Policy")] = "same-origin"
         headers[HTTPHeader("Cross-Origin-Resource-Policy")] = "same-origin"

@@ -16,6 +16,10 @@ struct FieldMessage: Sendable, Equatable {
         let map = PageLineMap(text: text)
         let prefix = language.rawValue
         return diagnostics.map { diagnostic in
+            // A missing key has no line of its own: the message goes to the key's empty field.
+            if let key = missingKey(diagnostic), PageForm.fieldKeys.contains(key) {
+                return FieldMessage(field: "\(prefix)-\(key)", severity: diagnostic.severity, message: diagnostic.message, hint: diagnostic.hint)
+            }
             switch map.target(diagnostic.location.line) {
             case .field(let key):
                 return FieldMessage(field: "\(prefix)-\(key)", severity: diagnostic.severity, message: diagnostic.message, hint: diagnostic.hint)
@@ -25,6 +29,12 @@ struct FieldMessage: Sendable, Equatable {
                 return FieldMessage(field: "\(prefix)-page", severity: diagnostic.severity, message: diagnostic.message, hint: diagnostic.hint)
             }
         }
+    }
+
+    /// The key a "missing required key `x`" message is about.
+    static func missingKey(_ diagnostic: Diagnostic) -> String? {
+        guard let range = diagnostic.message.range(of: "missing required key `") else { return nil }
+        return String(diagnostic.message[range.upperBound...].prefix { $0 != "`" })
     }
 
     /// The words shown: "Error: …" with the line for a text area.

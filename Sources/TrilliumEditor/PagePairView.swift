@@ -108,7 +108,10 @@ struct PagePairView: Sendable {
 
         let src = "/_edit/render?" + FormFields.query([("file", path.relative)])
         html += "<h3 id=\"\(lang)-preview-heading\">\(text.h("previewHeading", ["language": name]))</h3>"
-        html += "<iframe class=\"preview\" id=\"\(lang)-preview\" sandbox=\"\" src=\"\(HTML.escape(src))\" title=\"\(text.h("previewFrameTitle", ["language": name]))\"></iframe>"
+        // Out of the tab order, so the keyboard goes from one language's fields to the other's
+        // without walking through every link of the preview; the link below opens it on its own.
+        html += "<iframe class=\"preview\" id=\"\(lang)-preview\" sandbox=\"\" tabindex=\"-1\" src=\"\(HTML.escape(src))\" title=\"\(text.h("previewFrameTitle", ["language": name]))\"></iframe>"
+        html += "<p><a id=\"\(lang)-preview-link\" href=\"\(HTML.escape(src))\">\(text.h("previewOpen", ["language": name]))</a></p>"
         return html + "</section>"
     }
 

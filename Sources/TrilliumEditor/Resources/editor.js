@@ -83,6 +83,8 @@
       var result = languages[lang];
       var frame = document.getElementById(lang + "-preview");
       if (frame && result.rendered && frame.getAttribute("src") !== result.preview) frame.setAttribute("src", result.preview);
+      var link = document.getElementById(lang + "-preview-link");
+      if (link && result.rendered) link.setAttribute("href", result.preview);
       var byField = {};
       form.querySelectorAll('[id$="-messages"]').forEach(function (box) {
         var field = box.id.slice(0, -"-messages".length);
@@ -115,6 +117,7 @@
     var sequence = 0;
     var ui = document.documentElement.getAttribute("lang").slice(0, 2);
     function send() {
+      if (!url) return;
       var mine = ++sequence;
       window.fetch(url, {
         method: "POST",
@@ -133,6 +136,12 @@
     }
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
+    // Saving or discarding posts the form itself: no preview may land after it and keep a stale draft.
+    form.addEventListener("submit", function () {
+      if (timer) window.clearTimeout(timer);
+      sequence++;
+      url = null;
+    });
   }
 
   /** Shows only the rows whose text and states match the search box and the state menu. */
