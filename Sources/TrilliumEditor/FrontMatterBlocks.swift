@@ -36,7 +36,9 @@ struct FrontMatterBlocks: Sendable, Equatable {
     static func cut(_ yaml: String) -> [Block] {
         var blocks: [Block] = []
         guard !yaml.isEmpty else { return [] }
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if yaml.hasSuffix("\n") { lines.removeLast() }  // the newline ends the last line; it opens none
+        for line in lines {
             if let key = topLevelKey(line) {
                 blocks.append(Block(key: key, text: ""))
             } else if blocks.isEmpty {
