@@ -26,7 +26,7 @@ define install_missing
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required: install it from swift.org and put swift on PATH." >&2; exit 1; }
 endef
 
-.PHONY: bench-quick profile real-site site test deps-build deps-test deps-bench serve check bench swift-test js-test browser-test clean
+.PHONY: bench-quick editor-screenshot profile real-site site test deps-build deps-test deps-bench serve check bench swift-test js-test browser-test clean
 
 site: deps-build
 	$(SWIFT) build -c release --product trillium
@@ -72,6 +72,13 @@ real-site:
 
 browser-test: $(VENV)/.installed
 	TRILLIUM_BIN=$(CURDIR)/.build/debug/trillium TRILLIUM_SITE=$(CURDIR) $(PYTHON) -m pytest Tests/browser Tests/deploy -q
+	TRILLIUM_BIN=$(CURDIR)/.build/debug/trillium TRILLIUM_SITE=$(CURDIR) $(PYTHON) -m pytest Tests/editor -q
+
+# The README's picture of the editor (docs/editor.png), taken by the editor's browser tests.
+editor-screenshot: $(VENV)/.installed
+	$(SWIFT) build --product trillium
+	TRILLIUM_EDITOR_SCREENSHOT=$(CURDIR)/docs/editor.png TRILLIUM_BIN=$(CURDIR)/.build/debug/trillium TRILLIUM_SITE=$(CURDIR) \
+	  $(PYTHON) -m pytest Tests/editor -q -k screenshot
 
 # Speed and memory against Hugo on the same generated corpus (see BENCHMARKS.md).
 bench: deps-bench

@@ -18,6 +18,7 @@ let strictSettings: [SwiftSetting] = [
 //   TrilliumPipeline   load → plan → render → write, the preview's incremental renderer
 //   TrilliumCheck      whole-site checks for `trillium check`
 //   TrilliumPreview    the live-reload server
+//   TrilliumEditor     the browser editor the preview serves at /_edit/
 //   trillium           the command line
 let package = Package(
     name: "Trillium",
@@ -89,10 +90,22 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        // The browser editor: mounted by the preview at /_edit/, it checks with TrilliumCheck.
+        .target(
+            name: "TrilliumEditor",
+            dependencies: [
+                "TrilliumModel", "TrilliumSource", "TrilliumDirectory", "TrilliumPlan", "TrilliumRender", "TrilliumPipeline",
+                "TrilliumCheck", "TrilliumPreview",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "trillium",
             dependencies: [
-                "TrilliumModel", "TrilliumSource", "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview",
+                "TrilliumModel", "TrilliumSource", "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview", "TrilliumEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -108,7 +121,7 @@ let package = Package(
             name: "TrilliumTests",
             dependencies: [
                 "TrilliumModel", "TrilliumSource", "TrilliumMarkdown", "TrilliumDirectory", "TrilliumSearch", "TrilliumPlan",
-                "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview", "TrilliumDefaultTheme",
+                "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview", "TrilliumDefaultTheme", "TrilliumEditor",
             ],
             swiftSettings: strictSettings
         ),

@@ -20,7 +20,7 @@ public struct ReadabilityScore: Sendable, CustomStringConvertible {
         return "\(file): readability: \(formula), \(words) words"
     }
 
-    func format(_ value: Double) -> String { String(Double((value * 10).rounded()) / 10) }
+    public func format(_ value: Double) -> String { String(Double((value * 10).rounded()) / 10) }
 }
 
 public enum Readability {

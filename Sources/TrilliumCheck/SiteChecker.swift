@@ -43,35 +43,7 @@ public struct SiteChecker: Sendable {
     public init() {}
 
     public func check(_ options: BuildOptions) -> Result {
-        var diagnostics = DiagnosticList()
-        // Rendering needs a consistent plan (every page paired), so a site with loading errors stops here, as a build does.
-        guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
-            return Result(diagnostics: BuildFailure(diagnostics.items).diagnostics, readability: [])
-        }
-        // Render everything so every rendering check runs; the files themselves are not kept.
-        var scores: [ReadabilityScore] = []
-        let linkedPages: Set<Int>
-        do {
-            let summary = site.renderer.render(keepPlainText: true, emit: { _ in }, diagnostics: &diagnostics)
-            linkedPages = summary.linkedPages
-            for (page, text) in summary.plainTexts {
-                diagnostics.append(contentsOf: SourceCheck.diagnostics(page: page, plainText: text, today: options.today))
-                guard let score = Readability.score(text, language: page.language, file: page.sourcePath) else { continue }
-                scores.append(score)
-                if score.grade > Self.maximumGrade {
-                    diagnostics.warning(page.location, "reading level is about grade \(score.format(score.grade)); aim for grade 8 or lower",
-                                        hint: "Use shorter sentences and everyday words.")
-                }
-            }
-        }
-        for service in site.services?.services ?? [] {
-            if let warning = SourceCheck.ageWarning(service.source, reference: options.today, what: "the source of this service",
-                                                    fallback: SourceLocation(file: service.sourcePath)) {
-                diagnostics.append(warning)
-            }
-        }
-        orphans(site, linkedPages: linkedPages, diagnostics: &diagnostics)
-        return Result(diagnostics: BuildFailure(diagnostics.items).diagnostics, readability: scores.sorted { $0.file < $1.file })
+        checkKeepingSite(options).result
     }
 
     /// Pages that no menu, section list or link reaches. Links are the ones the render resolved,

@@ -9,12 +9,17 @@ import TrilliumRender
 struct PreviewRequestHandler: HTTPHandler {
     let files: StaticFileResolver
     let hub: LiveReloadHub
+    /// Served beside the site under their own prefixes (the editor); they do their own method checks.
+    var mounts: [any PreviewMount] = []
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Another site's page could reach 127.0.0.1 through a name it controls (DNS rebinding) and
         // read unpublished drafts; only requests addressed to this machine by name are answered.
         guard Self.isLocalHost(request.headers[.host]) else {
             return plain(.forbidden, "This preview only answers requests for 127.0.0.1 or localhost.\n", path: "/")
+        }
+        if let mount = mounts.first(where: { $0.answers(request.target.path()) }) {
+            return try await mount.handleRequest(request)
         }
         guard request.method == .GET || request.method == .HEAD else {
             var response = plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", path: "/")

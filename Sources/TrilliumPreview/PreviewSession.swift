@@ -14,6 +14,7 @@ public actor PreviewSession {
     private let requestedPort: UInt16
     private let pollInterval: Duration
     private let console: PreviewConsole
+    private let mounts: [any PreviewMount]
     /// The private folder holding the build (and the writer's staging folders beside it).
     public nonisolated let workspace: URL
     /// The folder being served.
@@ -34,8 +35,11 @@ public actor PreviewSession {
     ///     Without a base URL, the site is built for `http://127.0.0.1:PORT/`.
     ///   - port: the port on 127.0.0.1; 0 lets the system choose a free one.
     ///   - pollInterval: how often the watched folders are checked for changes.
-    public init(options: BuildOptions, port: UInt16, pollInterval: Duration = .milliseconds(300), console: PreviewConsole = .terminal) {
+    ///   - mounts: served beside the site under their own paths (the editor at `/_edit/`).
+    public init(options: BuildOptions, port: UInt16, pollInterval: Duration = .milliseconds(300), console: PreviewConsole = .terminal,
+                mounts: [any PreviewMount] = []) {
         self.options = options
+        self.mounts = mounts
         self.requestedPort = port
         self.pollInterval = pollInterval
         self.console = console
@@ -67,6 +71,9 @@ public actor PreviewSession {
         try await listen()
         if options.baseURL == nil { options.baseURL = "http://127.0.0.1:\(port)/" }
         options.output = servedFolder
+        for mount in mounts {
+            try await mount.start(PreviewMountContext(options: options, workspace: workspace, port: port, console: console))
+        }
 
         let before = SourceSnapshot.take(siteRoot: options.siteRoot)
         await build(first: true)
@@ -83,6 +90,7 @@ public actor PreviewSession {
         await watchTask?.value
         watchTask = nil
         await hub.close()
+        for mount in mounts { await mount.stop() }
         if let server {
             // FlyingFox waits this long for open responses to finish, then cancels the rest.
             await server.stop(timeout: 0.25)
@@ -105,7 +113,7 @@ public actor PreviewSession {
         }
         let handler = PreviewRequestHandler(
             files: StaticFileResolver(root: servedFolder, basePath: BaseURL.path(of: options.baseURL ?? "/")),
-            hub: hub)
+            hub: hub, mounts: mounts)
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
         // Whichever comes first: listening (nil), or the server failing to bind (its error).
         let (outcomes, report) = AsyncStream.makeStream(of: (any Error)?.self)

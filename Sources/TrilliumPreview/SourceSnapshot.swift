@@ -8,7 +8,7 @@ import TrilliumRender
 ///
 /// Polling is used instead of inotify or FSEvents: a site has a few hundred files, a walk takes a
 /// millisecond or two, and it works the same on every system and on network drives.
-struct SourceSnapshot: Equatable, Sendable {
+public struct SourceSnapshot: Equatable, Sendable {
     struct Fingerprint: Equatable, Sendable {
         var size: Int64
         var modified: Int64
@@ -35,11 +35,11 @@ struct SourceSnapshot: Equatable, Sendable {
     /// Fingerprints by path relative to the site folder.
     var files: [String: Fingerprint]
 
-    static let watchedFolders = ["Content", "Themes"]
+    public static let watchedFolders = ["Content", "Themes"]
 
     /// Walks the watched folders. Hidden files and editor backups (`.x.swp`, `x~`, `#x#`) are left out,
     /// so an editor's scratch files do not cause rebuilds.
-    static func take(siteRoot: URL, folders: [String] = watchedFolders) -> SourceSnapshot {
+    public static func take(siteRoot: URL, folders: [String] = watchedFolders) -> SourceSnapshot {
         var files: [String: Fingerprint] = [:]
         let manager = FileManager.default
         for folder in folders {
@@ -61,7 +61,7 @@ struct SourceSnapshot: Equatable, Sendable {
     }
 
     /// Paths added, removed or changed since `old`, sorted, for the terminal.
-    func changes(since old: SourceSnapshot) -> [String] {
+    public func changes(since old: SourceSnapshot) -> [String] {
         let paths = Set(files.keys).union(old.files.keys)
         return paths.filter { files[$0] != old.files[$0] }.sorted()
     }

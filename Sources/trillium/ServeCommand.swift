@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrilliumCheck
+import TrilliumEditor
 import TrilliumModel
 import TrilliumPipeline
 import TrilliumPreview
@@ -21,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     var port: UInt16 = 1313
 
     func run() async throws {
-        try await PreviewServer(options: BuildOptions(site: site, baseURL: baseURL, publishing: publishing), port: port).run()
+        try await PreviewServer(options: BuildOptions(site: site, baseURL: baseURL, publishing: publishing), port: port,
+                                mounts: [EditorMount()]).run()
     }
 }

@@ -1,0 +1,11 @@
+import TrilliumModel
+
+extension SiteLoader {
+    /// The errors a build reports when twins disagree on `draft` or `publishDate`, for pages
+    /// checked one pair at a time (the editor).
+    public func publishingAgreementProblems(_ pages: [Page]) -> [Diagnostic] {
+        var diagnostics = DiagnosticList()
+        _ = checkPublishingAgreement(pages, diagnostics: &diagnostics)
+        return diagnostics.items
+    }
+}
