@@ -27,19 +27,29 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, file: String, firstLine: Int = 1,
                        diagnostics: inout DiagnosticList,
                        links: (String, SourceLocation, inout DiagnosticList) -> String? = { _, _, _ in nil }) -> MarkdownDocument {
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
-        _ = Self.registered
         // Raw HTML is parsed (UNSAFE) so it can be inspected; disallowed nodes are removed below,
         // and every link and image URL is checked, so nothing unsafe reaches the output.
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: "", headings: [], plainText: "", imagesWithoutAlt: []) }
-        defer { cmark_parser_free(parser) }
+        // Only parsing touches cmark-gfm's global special-character table (extensions add their
+        // characters when a parse starts and remove them when it ends), so only parsing is
+        // serialized; walking and rendering the tree run on every thread at once.
+        Self.lock.lock()
+        _ = Self.registered
+        guard let parser = cmark_parser_new(options) else {
+            Self.lock.unlock()
+            return MarkdownDocument(html: "", headings: [], plainText: "", imagesWithoutAlt: [])
+        }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(html: "", headings: [], plainText: "", imagesWithoutAlt: []) }
+        var utf8 = markdown
+        utf8.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
+        }
+        let parsed = cmark_parser_finish(parser)
+        Self.lock.unlock()
+        defer { cmark_parser_free(parser) }
+        guard let root = parsed else { return MarkdownDocument(html: "", headings: [], plainText: "", imagesWithoutAlt: []) }
         defer { cmark_node_free(root) }
 
         var headingNodes: [OpaquePointer] = []
@@ -111,7 +121,8 @@ public struct MarkdownRenderer: Sendable {
                   let headingHTML = cmark_render_html(node, options, cmark_parser_get_syntax_extensions(parser)) else { continue }
             var html = String(cString: headingHTML)
             free(headingHTML)
-            html = html.replacingOccurrences(of: "<h\(level)>", with: "<h\(level) id=\"\(id)\">", options: .anchored)
+            let opening = "<h\(level)>"
+            if html.hasPrefix(opening) { html = "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.utf8.count) }
             cmark_node_set_on_enter(custom, html.hasSuffix("\n") ? String(html.dropLast()) : html)
             cmark_node_set_on_exit(custom, "")
             cmark_node_replace(node, custom)
@@ -122,7 +133,7 @@ public struct MarkdownRenderer: Sendable {
             return MarkdownDocument(html: "", headings: headings, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
         }
         defer { free(rendered) }
-        let html = Self.withNoReferrer(String(cString: rendered))
+        let html = Self.withNoReferrer(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)))
         return MarkdownDocument(html: html, headings: headings, headingLines: headingLines, plainText: plain, imagesWithoutAlt: imagesWithoutAlt)
     }
 
@@ -187,27 +198,43 @@ public struct MarkdownRenderer: Sendable {
     /// abuse should not tell the other site where they came from (the pages also send no referrer).
     /// cmark-gfm writes links as `<a href="…"` with the URL first, so the attribute goes right after it.
     static func withNoReferrer(_ html: String) -> String {
-        guard html.contains("<a href=\"http") else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + 64)
-        var rest = html[...]
-        while let start = rest.range(of: "<a href=\"http") {
-            result += rest[..<start.lowerBound]
-            let afterOpen = rest[start.lowerBound...]
-            // The URL ends at the next quote (cmark-gfm escapes quotes inside URLs).
-            let urlStart = afterOpen.index(afterOpen.startIndex, offsetBy: 9)
-            guard let urlEnd = afterOpen[urlStart...].firstIndex(of: "\"") else {
-                result += afterOpen
-                return result
+        var html = html
+        return html.withUTF8 { withNoReferrer($0) }
+    }
+
+    static func withNoReferrer(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let pattern = Array("<a href=\"".utf8)
+        let rel = Array(" rel=\"noreferrer\"".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        var copied = 0
+        while i + pattern.count < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "a"), bytes[i + 2] == UInt8(ascii: " ") else {
+                i += 1
+                continue
             }
-            let url = afterOpen[urlStart..<urlEnd].lowercased()
-            let next = afterOpen.index(after: urlEnd)
-            result += afterOpen[..<next]
-            if url.hasPrefix("http://") || url.hasPrefix("https://") { result += " rel=\"noreferrer\"" }
-            rest = afterOpen[next...]
+            var matched = true
+            for (offset, byte) in pattern.enumerated() where bytes[i + offset] != byte {
+                matched = false
+                break
+            }
+            let urlStart = i + pattern.count
+            guard matched, let quote = (urlStart..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\"") }) else {
+                i += 1
+                continue
+            }
+            func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+            let scheme = bytes[urlStart..<min(quote, urlStart + 8)].map(lower)
+            if scheme.starts(with: Array("http://".utf8)) || scheme.starts(with: Array("https://".utf8)) {
+                out.append(contentsOf: bytes[copied...quote])
+                out.append(contentsOf: rel)
+                copied = quote + 1
+            }
+            i = quote + 1
         }
-        result += rest
-        return result
+        out.append(contentsOf: bytes[copied..<bytes.count])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Allows web, mail and phone links, fragments and relative paths; refuses script and data URLs.

@@ -39,15 +39,33 @@ public final class OutputWriter: @unchecked Sendable {
     public func write(_ data: Data, to path: String) throws {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output paths are planned inside the site")
         let full = staging.path + "/" + path
-        let folder = String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])
-        let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
-        if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try makeFolders(of: path)
         try Self.writeFile(data, to: full)
         lock.withLock {
             written += 1
             writtenPaths.append(path)
         }
         onFileWritten?(path)
+    }
+
+    /// Creates the folders above `path` that this writer has not made yet, one `mkdir` each
+    /// (no `stat` of every ancestor, as `createDirectory(withIntermediateDirectories:)` does).
+    private func makeFolders(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        // Under the lock, so no thread writes into a folder another thread is still making.
+        try lock.withLock {
+            if createdFolders.contains(folder) { return }
+            var prefix = ""
+            for component in folder.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(component) : "/" + component
+                if createdFolders.contains(prefix) { continue }
+                if mkdir(staging.path + "/" + prefix, 0o755) != 0, errno != EEXIST {
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                createdFolders.insert(prefix)
+            }
+        }
     }
 
     /// Plain open/write/close. `Data.write(to:)` syncs every file to disk, which costs more than
@@ -121,11 +139,19 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// Deletes a folder from a detached `rm` so the caller does not wait for the disk.
+    /// Deletes a folder from a detached `rm` so the caller does not wait for the disk. The `rm`
+    /// runs at the lowest CPU and disk priority (when `nice` and `ionice` exist), so it does not
+    /// compete with the next build for the disk.
     static func removeInBackground(_ url: URL) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/rm")
-        process.arguments = ["-rf", "--", url.path]
+        let nice = "/usr/bin/nice", ionice = "/usr/bin/ionice"
+        if FileManager.default.isExecutableFile(atPath: nice), FileManager.default.isExecutableFile(atPath: ionice) {
+            process.executableURL = URL(fileURLWithPath: nice)
+            process.arguments = ["-n", "19", ionice, "-c", "3", "/bin/rm", "-rf", "--", url.path]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/bin/rm")
+            process.arguments = ["-rf", "--", url.path]
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { try? FileManager.default.removeItem(at: url) }

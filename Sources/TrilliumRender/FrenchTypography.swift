@@ -25,10 +25,20 @@ public enum FrenchTypography {
 
     /// The value of a `lang` attribute among a tag's attributes, if it has one.
     static func languageAttribute(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        let attributes = String(decoding: bytes[range], as: UTF8.self)
-        guard let found = attributes.range(of: " lang=") else { return nil }
-        let value = attributes[found.upperBound...].drop { $0 == "\"" || $0 == "'" }.prefix { $0.isLetter || $0 == "-" }
-        return String(value)
+        let pattern = Array(" lang=".utf8)
+        guard range.count > pattern.count else { return nil }
+        var i = range.lowerBound
+        while i + pattern.count <= range.upperBound {
+            if bytes[i] == UInt8(ascii: " "), matches(bytes, i, range.upperBound, pattern) {
+                var j = i + pattern.count
+                if j < range.upperBound, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") { j += 1 }
+                let start = j
+                while j < range.upperBound, isASCIIAlphanumeric(bytes[j]) || bytes[j] == UInt8(ascii: "-") { j += 1 }
+                return String(decoding: bytes[start..<j], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Open elements and whether each is in another language than French (lang="en…").

@@ -46,6 +46,44 @@ struct ReproducibilityTests {
         expectIdentical(OutputSnapshot(site.output), OutputSnapshot(four))
     }
 
+    /// cmark-gfm's extensions switch a global table of special characters on and off around every
+    /// parse, so parses running at the same time would lose strikethrough and autolinks. Only
+    /// parsing is serialized; this builds many pages full of extension syntax on many threads and
+    /// expects exactly what one thread writes, every time.
+    @Test func markdownExtensionsRenderTheSameOnManyThreadsAsOnOne() throws {
+        var files: [String: String] = [:]
+        let body = """
+            ~~Old number~~ call www.example.org/help or https://example.org/a?b=1 today.
+
+            | Line | Hours |
+            | --- | --- |
+            | ~~One~~ | https://example.org/one |
+
+            - [x] done ~~twice~~
+            - [ ] visit www.example.com
+
+            Text with ~strike~ and <https://example.org/angle> and footnote[^1].
+
+            [^1]: A note with www.example.net.
+            """
+        for number in 1...120 {
+            files["Content/en/p\(number).md"] = FixtureSite.page(title: "Page \(number)", description: "Extensions.", body: body)
+            files["Content/fr/p\(number).md"] = FixtureSite.page(title: "Page \(number)", description: "Extensions.", body: body)
+        }
+        let site = FixtureSite(files)
+        try #require(site.buildSucceeds(workers: 1) != nil)
+        let serial = OutputSnapshot(site.output)
+        let page = site.page("en/p7/index.html")
+        #expect(page.contains("<del>Old number</del>"))
+        #expect(page.contains("<a href=\"http://www.example.org/help\" rel=\"noreferrer\">www.example.org/help</a>"))
+        #expect(page.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"))
+        for round in 1...3 {
+            let parallel = site.container.appendingPathComponent("Parallel\(round)")
+            try #require(site.buildSucceeds(output: parallel, workers: 8) != nil)
+            expectIdentical(serial, OutputSnapshot(parallel))
+        }
+    }
+
     @Test func rebuildingIntoTheSameOutputReplacesItWithTheSameBytes() throws {
         let site = Self.site()
         try #require(site.buildSucceeds() != nil)
