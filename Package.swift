@@ -14,7 +14,7 @@ let strictSettings: [SwiftSetting] = [
 //   TrilliumDirectory  the service directory: its data, its loading, its exports
 //   TrilliumSearch     the search text pipeline and index builder
 //   TrilliumPlan       twins, URLs, sections, link resolution
-//   TrilliumRender     views, theme, typography: content in, files (paths and bytes) out
+//   TrilliumRender     views, theme (Mustache templates compiled here), typography: content in, files out
 //   TrilliumPipeline   load → plan → render → write, the preview's incremental renderer
 //   TrilliumCheck      whole-site checks for `trillium check`
 //   TrilliumPreview    the live-reload server
@@ -31,7 +31,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -59,7 +58,6 @@ let package = Package(
             name: "TrilliumRender",
             dependencies: [
                 "TrilliumModel", "TrilliumMarkdown", "TrilliumDirectory", "TrilliumSearch", "TrilliumPlan",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),

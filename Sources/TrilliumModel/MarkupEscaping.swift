@@ -24,4 +24,25 @@ public enum MarkupEscaping {
             return String(decoding: output, as: UTF8.self)
         }
     }
+
+    /// Appends `text`, escaped, to `output`: one pass over its bytes, copied whole when nothing needs escaping.
+    public static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])              // &amp;
+                case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                    // &lt;
+                case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                    // &gt;
+                case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])        // &quot;
+                case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])              // &#39;
+                default: output.append(byte)
+                }
+            }
+        }
+    }
 }

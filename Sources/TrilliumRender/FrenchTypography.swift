@@ -60,7 +60,16 @@ public enum FrenchTypography {
 
     public static func apply(toHTML html: String) -> String {
         var html = html
-        return html.withUTF8 { input in
+        return html.withUTF8 { apply(toHTML: $0) }
+    }
+
+    /// The rules applied to rendered HTML bytes.
+    public static func apply(toHTML html: [UInt8]) -> String {
+        html.withUnsafeBufferPointer { apply(toHTML: $0) }
+    }
+
+    static func apply(toHTML input: UnsafeBufferPointer<UInt8>) -> String {
+        do {
             var output: [UInt8] = []
             output.reserveCapacity(input.count + input.count / 16)
             var index = 0

@@ -256,11 +256,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderHTML(_ view: PageView, template: String, language: Language) -> String {
-        guard let html = input.theme.library.render(view.prepared(), withTemplate: template) else {
+        guard let html = input.theme.library.render(template, with: view.prepared()) else {
             factory.problems.record(.error(SourceLocation(file: "\(input.theme.origin)/templates/\(template).mustache"),
                                            "template `\(template)` could not be rendered", hint: "Check that the theme has this template."))
             return ""
         }
-        return language == .fr ? FrenchTypography.apply(toHTML: html) : html
+        return language == .fr ? FrenchTypography.apply(toHTML: html) : String(decoding: html, as: UTF8.self)
     }
 }

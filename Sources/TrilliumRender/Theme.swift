@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import TrilliumDirectory
 import TrilliumMarkdown
 import TrilliumModel
@@ -8,12 +7,12 @@ import TrilliumSearch
 
 /// A theme ready to render: compiled templates, UI strings in both languages, and assets.
 ///
-/// Mustache stays inside the render stage: the compiled library is not visible outside it.
+/// Templates are Mustache, compiled by `TemplateParser` and kept inside the render stage.
 public struct Theme: Sendable {
     public var name: String
     /// Where the theme was read from, relative to the site when it is the site's own.
     public var origin: String
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     public var templateNames: Set<String>
     public var strings: Localized<[String: String]>
     public var assets: [ThemeFiles.Asset]
@@ -33,17 +32,13 @@ public struct Theme: Sendable {
     public static func compile(_ files: ThemeFiles, requiring required: [String] = pageTemplates,
                                diagnostics: inout DiagnosticList) -> Theme? {
         var local = DiagnosticList()
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         for template in files.templates {
             do {
-                _ = HTMLEscaping.registered
-                templates[template.name] = try MustacheTemplate(string: HTMLEscaping.pragma + template.text)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma takes the first line; report lines of the file as written.
-                local.error(SourceLocation(file: template.displayPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                            "template syntax error: \(error.error)", hint: "Check that every {{#section}} and {{$block}} is closed in order.")
+                templates[template.name] = try TemplateParser.parse(template.text)
             } catch {
-                local.error(SourceLocation(file: template.displayPath), "template could not be read: \(error)")
+                local.error(SourceLocation(file: template.displayPath, line: error.line, column: error.column),
+                            "template syntax error: \(error.message)", hint: "Check that every {{#section}} and {{$block}} is closed in order.")
             }
         }
         // A partial, parent or UI string that does not exist renders as nothing in Mustache: catch it here instead.
@@ -65,7 +60,7 @@ public struct Theme: Sendable {
         }
         diagnostics.append(contentsOf: local.items)
         guard !local.hasErrors else { return nil }
-        return Theme(name: files.name, origin: files.origin, library: MustacheLibrary(templates: templates),
+        return Theme(name: files.name, origin: files.origin, library: TemplateLibrary(templates),
                      templateNames: Set(templates.keys), strings: files.strings, assets: files.assets)
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 @testable import TrilliumModel
 @testable import TrilliumSource
@@ -12,8 +11,8 @@ import Testing
 @testable import TrilliumCheck
 import TrilliumDefaultTheme
 
-/// Templates read views through `MustacheParent.child(named:)`. A stored property missing from
-/// that switch would render as nothing, silently; these tests walk every view with reflection and
+/// Templates read views through `TemplateObject.value(of:)`. A stored property missing from that
+/// switch would render as nothing, silently; these tests walk every view with reflection and
 /// demand that each stored property is reachable by its name.
 @Suite("Template views")
 struct TemplateViewTests {
@@ -28,11 +27,12 @@ struct TemplateViewTests {
             for (index, child) in mirror.children.enumerated() { gaps += unreachableProperties(in: child.value, path: "\(path)[\(index)]") }
             return gaps
         }
-        guard mirror.displayStyle == .struct, let parent = value as? any MustacheParent else { return [] }
+        guard mirror.displayStyle == .struct, let parent = value as? any TemplateObject else { return [] }
         for child in mirror.children {
             guard let label = child.label else { continue }
             let isNilOptional = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
-            if parent.child(named: label) == nil && !isNilOptional { gaps.append("\(path).\(label)") }
+            let found: Bool = if let field = TemplateField(rawValue: label), case .missing = parent.value(of: field) { false } else { TemplateField(rawValue: label) != nil }
+            if !found && !isNilOptional { gaps.append("\(path).\(label)") }
             gaps += unreachableProperties(in: child.value, path: "\(path).\(label)")
         }
         return gaps
@@ -79,12 +79,12 @@ struct TemplateViewTests {
     }
 
     @Test func aMissingPropertyWouldBeCaught() {
-        struct Partial: MustacheParent {
-            var shown = "a"
-            var forgotten = "b"
-            func child(named key: String) -> Any? { key == "shown" ? shown : nil }
+        struct Partial: TemplateObject {
+            var title = "a"
+            var text = "b"
+            func value(of field: TemplateField) -> TemplateValue { field == .title ? .text(title) : .missing }
         }
-        #expect(Self.unreachableProperties(in: Partial(), path: "Partial") == ["Partial.forgotten"])
+        #expect(Self.unreachableProperties(in: Partial(), path: "Partial") == ["Partial.text"])
     }
 }
 

@@ -1,0 +1,122 @@
+import TrilliumModel
+
+/// The compiled templates of a theme, rendered straight into bytes.
+///
+/// A lookup climbs the context stack as Mustache does (the innermost view that has the first part
+/// of a name wins), then follows the rest of a dotted name. Values are escaped with
+/// `MarkupEscaping` as they are appended.
+struct TemplateLibrary: Sendable {
+    private let templates: [String: [TemplateNode]]
+
+    init(_ templates: [String: [TemplateNode]]) {
+        self.templates = templates
+    }
+
+    func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The bytes of template `name` rendered with `root`, or nil when there is no such template.
+    func render(_ name: String, with root: any TemplateObject) -> [UInt8]? {
+        guard let nodes = templates[name] else { return nil }
+        var renderer = Renderer(library: self)
+        renderer.output.reserveCapacity(32 * 1024)
+        var stack: [TemplateValue] = [.object(root)]
+        renderer.render(nodes, stack: &stack, inherited: nil, indentation: nil)
+        return renderer.output
+    }
+
+    private struct Renderer {
+        let library: TemplateLibrary
+        var output: [UInt8] = []
+
+        mutating func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], inherited: [String: [TemplateNode]]?,
+                             indentation: [UInt8]?) {
+            // swift-mustache indents an indented partial's output where a node starts on a new line.
+            let start = output.count
+            for node in nodes {
+                let before = output.count
+                render(node, stack: &stack, inherited: inherited, indentation: indentation)
+                if let indentation, !indentation.isEmpty, output.count > before, before > start, output[before - 1] == 0x0A {
+                    output.insert(contentsOf: indentation, at: before)
+                }
+            }
+        }
+
+        mutating func render(_ node: TemplateNode, stack: inout [TemplateValue], inherited: [String: [TemplateNode]]?,
+                             indentation: [UInt8]?) {
+            switch node {
+            case .text(let bytes):
+                output.append(contentsOf: bytes)
+            case .variable(let name, let escaped):
+                switch resolve(name, in: stack) {
+                case .text(let text):
+                    if escaped { MarkupEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+                case .number(let number): output.append(contentsOf: String(number).utf8)
+                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .missing, .object, .list, .strings: break
+                }
+            case .section(let name, let children, let inverted):
+                let value = resolve(name, in: stack)
+                if inverted {
+                    let empty: Bool = switch value {
+                    case .missing: true
+                    case .flag(let flag): !flag
+                    case .list(let items): items.isEmpty
+                    default: false
+                    }
+                    if empty { render(children, stack: &stack, inherited: inherited, indentation: indentation) }
+                    return
+                }
+                switch value {
+                case .missing: break
+                case .flag(let flag):
+                    if flag { render(children, stack: &stack, inherited: inherited, indentation: indentation) }
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        render(children, stack: &stack, inherited: inherited, indentation: indentation)
+                        stack.removeLast()
+                    }
+                default:
+                    stack.append(value)
+                    render(children, stack: &stack, inherited: inherited, indentation: indentation)
+                    stack.removeLast()
+                }
+            case .partial(let name, let indented, let overrides):
+                guard let template = library.templates[name] else { return }
+                let nested = indented.map { (indentation ?? []) + $0 } ?? indentation
+                var merged = inherited
+                if let overrides {
+                    merged = (inherited ?? [:]).merging(overrides) { outer, _ in outer }
+                }
+                render(template, stack: &stack, inherited: merged, indentation: nested)
+            case .block(let name, let defaultNodes, let indented):
+                let nested = (indentation ?? []) + indented
+                render(inherited?[name] ?? defaultNodes, stack: &stack, inherited: inherited, indentation: nested.isEmpty ? indentation : nested)
+            case .blockDefinition:
+                break
+            }
+        }
+
+        func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue {
+            guard let first = name.parts.first else { return stack.last ?? .missing }
+            for value in stack.reversed() {
+                var found = Self.child(of: value, first)
+                if case .missing = found { continue }
+                for part in name.parts.dropFirst() {
+                    found = Self.child(of: found, part)
+                    if case .missing = found { return .missing }
+                }
+                return found
+            }
+            return .missing
+        }
+
+        static func child(of value: TemplateValue, _ part: TemplateName.Part) -> TemplateValue {
+            switch value {
+            case .object(let object): part.field.map { object.value(of: $0) } ?? .missing
+            case .strings(let table): table[part.raw].map { .text($0) } ?? .missing
+            default: .missing
+            }
+        }
+    }
+}
