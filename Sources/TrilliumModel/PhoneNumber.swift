@@ -11,24 +11,37 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     /// Parses `1-800-555-0199`, `800-555-0199`, `(800) 555-0199`, `+1 800 555 0199` or a short code.
     /// With `allowSMSShortCode`, five- and six-digit text-message codes (`686868`) are accepted too.
     public init?(_ text: String, allowSMSShortCode: Bool = false) {
-        let allowed = Set("0123456789-() .+")
-        guard !text.isEmpty, text.allSatisfy({ allowed.contains($0) }) else { return nil }
+        // Over bytes: digits, `-`, `(`, `)`, space, `.` and `+` only.
+        var digitBytes: [UInt8] = []
+        var hasPlus = false, onlyDigits = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digitBytes.append(byte)
+            case UInt8(ascii: "+"): hasPlus = true; onlyDigits = false
+            case UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: " "), UInt8(ascii: "."): onlyDigits = false
+            default: return nil
+            }
+        }
+        guard !text.isEmpty else { return nil }
         written = text
-        var digits = text.filter(\.isNumber)
-        if text.contains("+") && !text.hasPrefix("+1") && !text.hasPrefix("+ 1") { return nil }
-        if Self.shortCodes.contains(digits), !text.contains("+") {
+        var digits = String(decoding: digitBytes, as: UTF8.self)
+        if hasPlus && !text.hasPrefix("+1") && !text.hasPrefix("+ 1") { return nil }
+        if Self.shortCodes.contains(digits), !hasPlus {
             self.digits = digits
             return
         }
-        if allowSMSShortCode, (5...6).contains(digits.count), text.allSatisfy(\.isNumber) {
+        if allowSMSShortCode, (5...6).contains(digitBytes.count), onlyDigits {
             self.digits = digits
             return
         }
-        if digits.count == 10 { digits = "1" + digits }
-        guard digits.count == 11, digits.first == "1" else { return nil }
-        let area = Array(digits.dropFirst())
-        // NANP: area code and exchange start with 2–9.
-        guard let a = area.first, let e = area.dropFirst(3).first, a >= "2", e >= "2" else { return nil }
+        if digitBytes.count == 10 {
+            digits = "1" + digits
+            digitBytes.insert(UInt8(ascii: "1"), at: 0)
+        }
+        // NANP: a leading 1, then an area code and an exchange that start with 2–9.
+        guard digitBytes.count == 11, digitBytes[0] == UInt8(ascii: "1"), digitBytes[1] >= UInt8(ascii: "2"), digitBytes[4] >= UInt8(ascii: "2") else {
+            return nil
+        }
         self.digits = digits
     }
 

@@ -43,7 +43,9 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// Absolute base URL ending in `/`, e.g. `https://example.org/help/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = BaseURL.path(of: baseURL) }
+    }
     public var theme: String
     /// Where `theme:` is written, for diagnostics about the theme (nil when site.yaml leaves it out).
     public var themeLocation: SourceLocation?
@@ -63,6 +65,7 @@ public struct SiteConfig: Sendable, Hashable {
     public init(baseURL: String, theme: String, quickExitURL: String, languages: Localized<LanguageSettings>, contact: Contact,
                 allowedHTMLElements: [String], paginate: Int, localTime: Localized<String> = SiteConfig.defaultLocalTime) {
         self.baseURL = baseURL
+        self.basePath = BaseURL.path(of: baseURL)
         self.theme = theme
         self.quickExitURL = quickExitURL
         self.languages = languages
@@ -72,12 +75,12 @@ public struct SiteConfig: Sendable, Hashable {
         self.localTime = localTime
     }
 
-    /// The base URL's path, with leading and trailing slash: `/` or `/help/`.
-    public var basePath: String { BaseURL.path(of: baseURL) }
+    /// The base URL's path, with leading and trailing slash: `/` or `/help/` (kept with `baseURL`).
+    public private(set) var basePath: String
 
     /// A site path (`/en/…`) as written in pages, under the base path.
     public func href(_ sitePath: String) -> String {
-        basePath + sitePath.drop { $0 == "/" }
+        sitePath.utf8.first == UInt8(ascii: "/") ? basePath + sitePath.dropFirst() : basePath + sitePath
     }
 
     /// A site path as an absolute URL.

@@ -62,7 +62,7 @@ package struct ContentLinkResolver {
     private mutating func resolveSitePath(_ path: String, fragment: String?, url: String, at location: SourceLocation,
                                           diagnostics: inout DiagnosticList) -> String? {
         var normalized = path
-        let namesAFile = normalized.split(separator: "/").last?.contains(".") ?? false
+        let namesAFile = normalized.splitting(byte: UInt8(ascii: "/")).last?.utf8.contains(UInt8(ascii: ".")) ?? false
         if !normalized.hasSuffix("/") && !namesAFile { normalized += "/" }
         guard plan.knownPaths.contains(normalized) else {
             diagnostics.error(location, "link to `\(url)`, but no page of this site has that URL",
@@ -78,8 +78,8 @@ package struct ContentLinkResolver {
 
     private mutating func resolveRelative(_ path: String, fragment: String?, url: String, at location: SourceLocation,
                                           diagnostics: inout DiagnosticList) -> String? {
-        var parts = page.relativePath.split(separator: "/").map(String.init).dropLast()
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = page.relativePath.splitting(byte: UInt8(ascii: "/")).dropLast().map(String.init)
+        for component in path.splitting(byte: UInt8(ascii: "/")) {
             switch component {
             case ".": continue
             case "..":

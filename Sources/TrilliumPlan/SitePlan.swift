@@ -46,7 +46,7 @@ public struct SitePlan: Sendable {
     /// of that language (`get-help/_index.md`) or a site URL (`/en/services/`, `/en/services`).
     public func menuTarget(_ link: String, _ language: Language) -> String? {
         guard link.hasPrefix("/") else { return page(language, link)?.urlPath }
-        let namesAFile = link.split(separator: "/").last?.contains(".") == true
+        let namesAFile = link.splitting(byte: UInt8(ascii: "/")).last?.utf8.contains(UInt8(ascii: ".")) == true
         let path = link.hasSuffix("/") || namesAFile ? link : link + "/"
         return knownPaths.contains(path) ? path : nil
     }

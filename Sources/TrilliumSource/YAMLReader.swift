@@ -5,7 +5,8 @@ import Yams
 /// Reads a YAML document node by node, so every type error and unknown key names its file and line.
 ///
 /// Yams reports positions for syntax errors only; decoding through `Codable` loses them for
-/// type errors. Walking the composed node tree keeps each value's mark.
+/// type errors. Walking the composed node tree keeps each value's mark. Flat documents (one
+/// `key: value` per line, as most front matter is) are read by `FlatYAML` without Yams.
 package final class YAMLReader {
     package let file: String
     /// Lines before the YAML's first line in the file (front matter starts after the `---` line).
@@ -18,9 +19,10 @@ package final class YAMLReader {
     }
 
     /// Parses `text` into its root node, or records the syntax error with its real line.
-    package func compose(_ text: String) -> Node? {
+    package func compose(_ text: String) -> YAMLNode? {
+        if let flat = FlatYAML.parse(text) { return flat }
         do {
-            return try Yams.compose(yaml: text, Self.resolver)
+            return try Yams.compose(yaml: text, Resolver.basic).map(YAMLNode.init)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
@@ -36,51 +38,49 @@ package final class YAMLReader {
         }
     }
 
-    /// Only the implicit types Trillium reads (null, booleans, whole numbers): every rule is a
-    /// regular expression tried on every plain scalar, and dates are parsed from the text anyway.
-    package static let resolver = Resolver.default.removing(.float).removing(.merge).removing(.timestamp).removing(.value)
-
     package func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    package func location(of node: Node) -> SourceLocation { location(node.mark) }
+    package func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
+    }
 
-    package func error(_ node: Node?, _ message: String, hint: String? = nil) {
+    package func error(_ node: YAMLNode?, _ message: String, hint: String? = nil) {
         diagnostics.error(node.map { location(of: $0) } ?? SourceLocation(file: file, line: lineOffset + 1), message, hint: hint)
     }
 
-    package func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+    package func warning(_ node: YAMLNode?, _ message: String, hint: String? = nil) {
         diagnostics.warning(node.map { location(of: $0) } ?? SourceLocation(file: file, line: lineOffset + 1), message, hint: hint)
     }
 
     package func record(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// The root as a mapping, or an error saying what was expected.
-    package func map(_ node: Node?, _ what: String) -> YAMLMap? {
+    package func map(_ node: YAMLNode?, _ what: String) -> YAMLMap? {
         guard let node else {
             diagnostics.error(SourceLocation(file: file, line: lineOffset + 1), "\(what) is empty", hint: "Add the required keys.")
             return nil
         }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.kind else {
             error(node, "\(what) must be a mapping of keys to values")
             return nil
         }
-        return YAMLMap(mapping: mapping, node: node, reader: self)
+        return YAMLMap(pairs: pairs, node: node, reader: self)
     }
 }
 
 /// A YAML mapping with typed, located accessors. Each accessor records a diagnostic on a bad value.
 package struct YAMLMap {
-    package let mapping: Node.Mapping
-    package let node: Node
+    package let pairs: [(key: YAMLNode, value: YAMLNode)]
+    package let node: YAMLNode
     package let reader: YAMLReader
 
-    package var keys: [String] { mapping.keys.compactMap(\.string) }
+    package var keys: [String] { pairs.compactMap(\.key.scalarText) }
 
-    package func value(_ key: String) -> Node? { mapping[key] }
+    package func value(_ key: String) -> YAMLNode? { pairs.first { $0.key.scalarText == key }?.value }
 
-    package func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+    package func keyNode(_ key: String) -> YAMLNode? { pairs.first { $0.key.scalarText == key }?.key }
 
     /// Location of a key, falling back to the mapping itself.
     package func location(of key: String) -> SourceLocation {
@@ -89,18 +89,18 @@ package struct YAMLMap {
 
     /// Records an error for every key not in `allowed` (catches typos such as `titel:`).
     package func rejectUnknownKeys(_ allowed: [String], in what: String) {
-        for keyNode in mapping.keys {
-            guard let key = keyNode.string else { continue }
+        for pair in pairs {
+            guard let key = pair.key.scalarText else { continue }
             if !allowed.contains(key) {
                 let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
                 let hint = suggestion.flatMap { editDistance($0, key) <= 3 ? "Did you mean `\($0)`?" : nil }
                     ?? "Allowed keys: \(allowed.joined(separator: ", "))."
-                reader.error(keyNode, "unknown key `\(key)` in \(what)", hint: hint)
+                reader.error(pair.key, "unknown key `\(key)` in \(what)", hint: hint)
             }
         }
     }
 
-    package func requireKey(_ key: String, in what: String) -> Node? {
+    package func requireKey(_ key: String, in what: String) -> YAMLNode? {
         guard let value = value(key) else {
             reader.diagnostics.error(reader.location(of: node), "\(what) is missing required key `\(key)`",
                                      hint: "Add `\(key): …`.")
@@ -111,14 +111,14 @@ package struct YAMLMap {
 
     package func string(_ key: String, required: Bool = false, in what: String) -> String? {
         guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
-        if case .scalar(let scalar) = node, node.tag.description != Tag.Name.null.rawValue || !scalar.string.isEmpty {
-            if scalar.string.isEmpty && required {
+        if let text = node.scalarText, !node.isNull || !text.isEmpty {
+            if text.isEmpty && required {
                 reader.error(node, "`\(key)` must not be empty")
                 return nil
             }
-            return scalar.string
+            return text
         }
-        if required || !isNull(node) {
+        if required || !node.isNull {
             reader.error(node, "`\(key)` must be text")
         }
         return nil
@@ -126,7 +126,7 @@ package struct YAMLMap {
 
     package func bool(_ key: String, in what: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        if let value = node.bool, case .scalar = node { return value }
+        if let value = node.bool { return value }
         reader.error(node, "`\(key)` must be true or false")
         return nil
     }
@@ -141,60 +141,60 @@ package struct YAMLMap {
     /// A calendar date written `YYYY-MM-DD` (a time part is allowed and ignored).
     package func date(_ key: String, required: Bool = false, in what: String) -> Day? {
         guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
-        if case .scalar(let scalar) = node, let day = Day(parsing: scalar.string) { return day }
+        if let text = node.scalarText, let day = Day(parsing: text) { return day }
         reader.error(node, "`\(key)` must be a date written YYYY-MM-DD")
         return nil
     }
 
     package func stringList(_ key: String, required: Bool = false, in what: String) -> [String]? {
         guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.kind else {
             reader.error(node, "`\(key)` must be a list, e.g. [a, b]")
             return nil
         }
         var result: [String] = []
         for item in sequence {
-            if case .scalar(let scalar) = item { result.append(scalar.string) } else { reader.error(item, "items of `\(key)` must be text") }
+            if let text = item.scalarText { result.append(text) } else { reader.error(item, "items of `\(key)` must be text") }
         }
         return result
     }
 
     package func map(_ key: String, required: Bool = false, in what: String) -> YAMLMap? {
         guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.kind else {
             reader.error(node, "`\(key)` must be a mapping of keys to values")
             return nil
         }
-        return YAMLMap(mapping: mapping, node: node, reader: reader)
+        return YAMLMap(pairs: pairs, node: node, reader: reader)
     }
 
-    package func list(_ key: String, required: Bool = false, in what: String) -> [Node]? {
+    package func list(_ key: String, required: Bool = false, in what: String) -> [YAMLNode]? {
         guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
-        guard case .sequence(let sequence) = node else {
-            if !isNull(node) { reader.error(node, "`\(key)` must be a list") }
-            return isNull(node) ? [] : nil
+        guard case .sequence(let sequence) = node.kind else {
+            if !Self.isEmpty(node) { reader.error(node, "`\(key)` must be a list") }
+            return Self.isEmpty(node) ? [] : nil
         }
-        return Array(sequence)
+        return sequence
     }
 
     package func mapList(_ key: String, required: Bool = false, in what: String) -> [YAMLMap] {
         (list(key, required: required, in: what) ?? []).compactMap { item in
-            guard case .mapping(let mapping) = item else {
+            guard case .mapping(let pairs) = item.kind else {
                 reader.error(item, "items of `\(key)` must be mappings")
                 return nil
             }
-            return YAMLMap(mapping: mapping, node: item, reader: reader)
+            return YAMLMap(pairs: pairs, node: item, reader: reader)
         }
     }
 
     /// Text given in both languages: `{ en: …, fr: … }`. A missing language is an error.
     package func localized(_ key: String, required: Bool = true, in what: String) -> Localized<String>? {
         guard let node = required ? requireKey(key, in: what) : value(key) else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.kind else {
             reader.error(node, "`\(key)` must give the text in both languages: `{ en: …, fr: … }`")
             return nil
         }
-        let map = YAMLMap(mapping: mapping, node: node, reader: reader)
+        let map = YAMLMap(pairs: pairs, node: node, reader: reader)
         map.rejectUnknownKeys(Language.allCases.map(\.rawValue), in: "`\(key)`")
         var values: [Language: String] = [:]
         for language in Language.allCases {
@@ -209,9 +209,10 @@ package struct YAMLMap {
         return Localized(values)
     }
 
-    private func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
-        return false
+    /// Nothing written: an empty, `~` or `null` scalar (of any style, as Trillium always read it).
+    private static func isEmpty(_ node: YAMLNode) -> Bool {
+        guard let text = node.scalarText else { return false }
+        return text.isEmpty || text == "~" || text == "null"
     }
 }
 

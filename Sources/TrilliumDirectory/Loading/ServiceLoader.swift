@@ -1,7 +1,6 @@
 import Foundation
 import TrilliumModel
 import TrilliumSource
-import Yams
 
 /// Reads and validates the help directory: `Content/services/taxonomy.yaml` and one `<id>.yaml` per service.
 ///
@@ -196,13 +195,13 @@ public struct ServiceLoader: Sendable {
     /// File line where each language's text of a `{ en: …, fr: … }` mapping starts.
     ///
     /// A block scalar (`en: |`) starts on the line after its indicator; other scalars on their own line.
-    private func textStartLines(_ node: Node?, reader: YAMLReader) -> Localized<Int>? {
-        guard let node, case .mapping(let mapping) = node else { return nil }
+    private func textStartLines(_ node: YAMLNode?, reader: YAMLReader) -> Localized<Int>? {
+        guard let node, node.isMapping else { return nil }
         var lines: [Language: Int] = [:]
         for language in Language.allCases {
-            guard let value = mapping[language.rawValue] else { return nil }
+            guard let value = node[language.rawValue] else { return nil }
             var line = reader.location(of: value).line
-            if case .scalar(let scalar) = value, scalar.style == .literal || scalar.style == .folded { line += 1 }
+            if value.style == .literal || value.style == .folded { line += 1 }
             lines[language] = line
         }
         return Localized(lines)
@@ -319,8 +318,8 @@ public struct ServiceLoader: Sendable {
                 daysValid = false
             }
             for node in nodes {
-                guard case .scalar(let scalar) = node, let day = Weekday(rawValue: scalar.string) else {
-                    reader.error(node, "`\(node.string ?? "?")` is not a day of the week",
+                guard let text = node.scalarText, let day = Weekday(rawValue: text) else {
+                    reader.error(node, "`\(node.scalarText ?? "?")` is not a day of the week",
                                  hint: "Use \(Weekday.allCases.map(\.rawValue).joined(separator: ", ")).")
                     daysValid = false
                     continue
@@ -367,11 +366,10 @@ public struct ServiceLoader: Sendable {
         var valid: [String] = []
         var listed: [String] = []
         for node in nodes {
-            guard case .scalar(let scalar) = node else {
+            guard let id = node.scalarText else {
                 reader.error(node, "items of `\(key)` must be ids")
                 continue
             }
-            let id = scalar.string
             listed.append(id)
             if valid.contains(id) {
                 reader.error(node, "\(facet.singular) `\(id)` is listed twice", hint: "List each \(facet.singular) once.")
@@ -396,8 +394,8 @@ public struct ServiceLoader: Sendable {
     }
 
     /// Number of items when `node` is a list, else 0 (the typed accessors report the wrong type).
-    private static func sequenceCount(_ node: Node?) -> Int {
-        if let node, case .sequence(let sequence) = node { return sequence.count }
+    private static func sequenceCount(_ node: YAMLNode?) -> Int {
+        if let node, case .sequence(let sequence) = node.kind { return sequence.count }
         return 0
     }
 
@@ -409,7 +407,7 @@ public struct ServiceLoader: Sendable {
     /// `source:` — a URL, or `{ url, title, date }` where the date is the one the page gives for itself.
     private func parseSource(_ map: YAMLMap, reader: YAMLReader) -> Citation? {
         guard let node = map.requireKey("source", in: "the service") else { return nil }
-        if case .mapping = node, let source = map.map("source", in: "the service") {
+        if node.isMapping, let source = map.map("source", in: "the service") {
             let what = "`source`"
             source.rejectUnknownKeys(["url", "title", "date"], in: what)
             let url = parseWebAddress(source, key: "url", required: true, reader: reader)
