@@ -45,7 +45,7 @@ public enum JSONWriter {
     private static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .string(let text): quote(text, into: &out)
-        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .int(let number): appendInteger(number, to: &out)
         case .double(let number): out.append(contentsOf: format(number).utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
@@ -100,24 +100,51 @@ public enum JSONWriter {
 
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            case 0x00..<0x20, 0x2028, 0x2029:
-                let value = scalar.value
-                out.append(contentsOf: "\\u".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
-            default:
-                out.append(contentsOf: String(scalar).utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            var copied = 0
+            func escape(_ replacement: [UInt8], length: Int) {
+                out.append(contentsOf: bytes[copied..<index])
+                out.append(contentsOf: replacement)
+                index += length
+                copied = index
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: escape([0x5C, 0x22], length: 1)
+                case 0x5C: escape([0x5C, 0x5C], length: 1)
+                case 0x0A: escape([0x5C, UInt8(ascii: "n")], length: 1)
+                case 0x0D: escape([0x5C, UInt8(ascii: "r")], length: 1)
+                case 0x09: escape([0x5C, UInt8(ascii: "t")], length: 1)
+                case 0x08: escape([0x5C, UInt8(ascii: "b")], length: 1)
+                case 0x0C: escape([0x5C, UInt8(ascii: "f")], length: 1)
+                case 0x00..<0x20:
+                    escape([0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], length: 1)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape(Array("\\u202".utf8) + [bytes[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")], length: 3)
+                default:
+                    index += 1
+                }
+            }
+            out.append(contentsOf: bytes[copied..<bytes.count])
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Decimal digits of `number` without making a String.
+    private static func appendInteger(_ number: Int, to out: inout [UInt8]) {
+        if number == 0 { out.append(UInt8(ascii: "0")); return }
+        var value = number.magnitude
+        var digits: [UInt8] = []
+        while value > 0 {
+            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+            value /= 10
+        }
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: digits.reversed())
     }
 }
 

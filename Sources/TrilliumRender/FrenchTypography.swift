@@ -20,8 +20,24 @@ public enum FrenchTypography {
     static let closingGuillemet: [UInt8] = [0xC2, 0xBB]        // »
     static let rightSingleQuote: [UInt8] = [0xE2, 0x80, 0x99]  // ’
 
-    private static let verbatimElements: Set<String> = ["code", "pre", "script", "style", "textarea", "kbd", "samp"]
-    private static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    private static let verbatimElements: Set<TagName> = Set(["code", "pre", "script", "style", "textarea", "kbd", "samp"].map(TagName.init))
+    private static let voidElements: Set<TagName> = Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+        .map(TagName.init))
+
+    /// An element's name, lowercased and packed into integers: compared and stored without allocating.
+    struct TagName: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init(_ bytes: some Collection<UInt8>) {
+            for (index, byte) in bytes.prefix(16).enumerated() {
+                let lower = UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                if index < 8 { low |= lower << UInt64(index * 8) } else { high |= lower << UInt64((index - 8) * 8) }
+            }
+        }
+
+        init(_ text: String) { self.init(Array(text.utf8)) }
+    }
 
     /// The value of a `lang` attribute among a tag's attributes, if it has one.
     static func languageAttribute(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
@@ -43,16 +59,16 @@ public enum FrenchTypography {
 
     /// Open elements and whether each is in another language than French (lang="en…").
     struct LanguageStack {
-        private var elements: [(name: String, other: Bool)] = []
+        private var elements: [(name: TagName, other: Bool)] = []
 
         var inOtherLanguage: Bool { elements.last?.other ?? false }
 
-        mutating func open(_ name: String, lang: String?) {
+        mutating func open(_ name: TagName, lang: String?) {
             let other = lang.map { !$0.lowercased().hasPrefix("fr") } ?? inOtherLanguage
             elements.append((name, other))
         }
 
-        mutating func close(_ name: String) {
+        mutating func close(_ name: TagName) {
             guard let index = elements.lastIndex(where: { $0.name == name }) else { return }
             elements.removeSubrange(index...)
         }
@@ -100,7 +116,7 @@ public enum FrenchTypography {
                 let nameStart = nameEnd
                 while nameEnd < end, isASCIIAlphanumeric(input[nameEnd]) { nameEnd += 1 }
                 if nameEnd - nameStart <= 10, nameEnd > nameStart {
-                    let name = String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                    let name = TagName(input[nameStart..<nameEnd])
                     let selfClosing = end >= 2 && input[end - 2] == UInt8(ascii: "/")
                     if verbatimElements.contains(name), !selfClosing {
                         verbatimDepth = max(0, verbatimDepth + (closing ? -1 : 1))
@@ -135,17 +151,50 @@ public enum FrenchTypography {
         }
     }
 
+    /// Bytes the rules look at; every other byte is copied as it is.
+    private static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array("&':;!?-(\u{20}\n\t".utf8) + [0xC2] { table[Int(byte)] = true }
+        return table
+    }()
+
     /// Fixes one run of text (no tags inside), appending the result to `out`.
+    ///
+    /// A word that looks like a web or mail address is left alone; whether a word is one is decided
+    /// only when it holds a byte the rules would change, from the places such a word can start.
     static func fixText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) {
         var i = range.lowerBound
         let end = range.upperBound
         var inURLWord = false
+        // Where an address could start in the current word, not yet looked at.
+        var candidates: [Int] = []
+        // An address can start a run, or follow a space, `(` or `«`.
+        func canStartWord(_ index: Int) -> Bool {
+            index == range.lowerBound || isSpace(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "(")
+                || (index >= range.lowerBound + 2 && matches(bytes, index - 2, end, openingGuillemet))
+        }
         while i < end {
             let c = bytes[i]
+            if !special[Int(c)] {
+                if !inURLWord, canStartWord(i) { candidates.append(i) }
+                out.append(c)
+                i += 1
+                continue
+            }
             if isSpace(c) {
                 inURLWord = false
-            } else if !inURLWord, startsURLWord(bytes, at: i, start: range.lowerBound, end: end) {
-                inURLWord = true
+                candidates.removeAll(keepingCapacity: true)
+                out.append(c)
+                i += 1
+                continue
+            }
+            if !inURLWord {
+                if canStartWord(i) { candidates.append(i) }
+                for start in candidates where startsURLWord(bytes, at: start, start: range.lowerBound, end: end) {
+                    inURLWord = true
+                    break
+                }
+                candidates.removeAll(keepingCapacity: true)
             }
             if inURLWord {
                 out.append(c)
