@@ -283,6 +283,8 @@ extension EmbedSnippetsView: MustacheParent {
         case "servicesJSON": servicesJSON
         case "schemaJSON": schemaJSON
         case "hsdsJSON": hsdsJSON
+        case "hsdsPagesJSON": hsdsPagesJSON
+        case "openAPIJSON": openAPIJSON
         case "embedJS": embedJS
         case "version": version
         default: nil
