@@ -42,7 +42,9 @@ public struct SiteChecker: Sendable {
 
     public init() {}
 
-    public func check(_ options: BuildOptions) -> Result {
+    /// - Parameter apiBaseline: the last published partner API (a `Public/` folder or a copy of its `api/`
+    ///   folder) and the folder as the person wrote it; the files this build would publish are compared with it.
+    public func check(_ options: BuildOptions, apiBaseline: (folder: URL, shownAs: String)? = nil) -> Result {
         var diagnostics = DiagnosticList()
         // Rendering needs a consistent plan (every page paired), so a site with loading errors stops here, as a build does.
         guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
@@ -52,8 +54,17 @@ public struct SiteChecker: Sendable {
         var scores: [ReadabilityScore] = []
         let linkedPages: Set<Int>
         do {
-            let summary = site.renderer.render(keepPlainText: true, emit: { _ in }, diagnostics: &diagnostics)
+            let apiFiles = OutputCollector()
+            let keepAPI = apiBaseline != nil
+            let summary = site.renderer.render(keepPlainText: true, emit: { file in
+                if keepAPI, file.path.hasPrefix("api/") { apiFiles.add(file) }
+            }, diagnostics: &diagnostics)
             linkedPages = summary.linkedPages
+            if let apiBaseline {
+                let serviceFiles = Dictionary((site.services?.services ?? []).map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
+                diagnostics.append(contentsOf: APIContract.check(baseline: apiBaseline.folder, shownAs: apiBaseline.shownAs,
+                                                                 published: apiFiles.files, serviceFiles: serviceFiles))
+            }
             for (page, text) in summary.plainTexts {
                 diagnostics.append(contentsOf: SourceCheck.diagnostics(page: page, plainText: text, today: options.today))
                 guard let score = Readability.score(text, language: page.language, file: page.sourcePath) else { continue }
