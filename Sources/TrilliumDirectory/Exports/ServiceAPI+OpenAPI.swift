@@ -191,7 +191,7 @@ extension ServiceAPI {
                                         required: ["description", "id", "name"]),
             "hsds.Phone": object([
                 "id": uuid,
-                "number": string("Pages: E.164 (+18339001010), short codes as they are (211, 686868). The one-file export: 1-833-900-1010."),
+                "number": string("Pages: E.164 (+18005550199), short codes as they are (211, 686868). The one-file export: 1-800-555-0199."),
                 "type": ["type": "string", "enum": ["voice", "text", "textphone"], "description": "RFC 6350 type; textphone for TTY."],
                 "description": string("What the number is for, in English."),
                 "languages": list("hsds.Language"),
