@@ -1,18 +1,28 @@
 import Foundation
 import TrilliumModel
 
-/// Keeps the files a render hands over, from any thread (rendering runs on several workers).
+/// Keeps the files a render hands over whose path starts with a prefix, from any thread
+/// (rendering runs on several workers). With no prefix it keeps nothing.
 final class OutputCollector: @unchecked Sendable {
+    private let prefix: String?
     private let lock = NSLock()
     private var collected: [OutputFile] = []
 
-    func add(_ file: OutputFile) {
-        lock.lock()
-        defer { lock.unlock() }
-        collected.append(file)
+    init(keepingPathsStartingWith prefix: String?) {
+        self.prefix = prefix
     }
 
-    /// Every file so far, sorted by path.
+    /// The sink to hand to `SiteRenderer.render`.
+    var emit: @Sendable (OutputFile) -> Void {
+        { [self] file in
+            guard let prefix, file.path.hasPrefix(prefix) else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            collected.append(file)
+        }
+    }
+
+    /// Every file kept so far, sorted by path.
     var files: [OutputFile] {
         lock.lock()
         defer { lock.unlock() }

@@ -40,11 +40,14 @@ public struct SiteChecker: Sendable {
     /// Grade above which a page gets a readability warning.
     public static let maximumGrade = 8.0
 
-    public init() {}
+    /// The last published partner API to compare this build's with (`--api-baseline`); nil to skip.
+    public var apiBaseline: APIBaseline?
 
-    /// - Parameter apiBaseline: the last published partner API (a `Public/` folder or a copy of its `api/`
-    ///   folder) and the folder as the person wrote it; the files this build would publish are compared with it.
-    public func check(_ options: BuildOptions, apiBaseline: (folder: URL, shownAs: String)? = nil) -> Result {
+    public init(apiBaseline: APIBaseline? = nil) {
+        self.apiBaseline = apiBaseline
+    }
+
+    public func check(_ options: BuildOptions) -> Result {
         var diagnostics = DiagnosticList()
         // Rendering needs a consistent plan (every page paired), so a site with loading errors stops here, as a build does.
         guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
@@ -54,17 +57,10 @@ public struct SiteChecker: Sendable {
         var scores: [ReadabilityScore] = []
         let linkedPages: Set<Int>
         do {
-            let apiFiles = OutputCollector()
-            let keepAPI = apiBaseline != nil
-            let summary = site.renderer.render(keepPlainText: true, emit: { file in
-                if keepAPI, file.path.hasPrefix("api/") { apiFiles.add(file) }
-            }, diagnostics: &diagnostics)
+            let apiFiles = OutputCollector(keepingPathsStartingWith: apiBaseline == nil ? nil : "api/")
+            let summary = site.renderer.render(keepPlainText: true, emit: apiFiles.emit, diagnostics: &diagnostics)
             linkedPages = summary.linkedPages
-            if let apiBaseline {
-                let serviceFiles = Dictionary((site.services?.services ?? []).map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
-                diagnostics.append(contentsOf: APIContract.check(baseline: apiBaseline.folder, shownAs: apiBaseline.shownAs,
-                                                                 published: apiFiles.files, serviceFiles: serviceFiles))
-            }
+            diagnostics.append(contentsOf: apiContractDiagnostics(site, published: apiFiles.files))
             for (page, text) in summary.plainTexts {
                 diagnostics.append(contentsOf: SourceCheck.diagnostics(page: page, plainText: text, today: options.today))
                 guard let score = Readability.score(text, language: page.language, file: page.sourcePath) else { continue }

@@ -29,8 +29,8 @@ struct CheckCommand: ParsableCommand {
     var apiBaseline: String?
 
     func run() throws {
-        let baseline = apiBaseline.map { (folder: URL(fileURLWithPath: $0), shownAs: $0) }
-        let result = SiteChecker().check(BuildOptions(site: site, publishing: publishing, workers: workers), apiBaseline: baseline)
+        let baseline = apiBaseline.map { APIBaseline(folder: URL(fileURLWithPath: $0), shownAs: $0) }
+        let result = SiteChecker(apiBaseline: baseline).check(BuildOptions(site: site, publishing: publishing, workers: workers))
         switch format {
         case .text:
             for diagnostic in result.diagnostics { print(diagnostic.description) }

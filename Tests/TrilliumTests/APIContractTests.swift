@@ -20,7 +20,7 @@ struct APIContractTests {
     /// The errors `check` reports against the baseline folder `name`.
     static func errors(against name: String, site: FixtureSite = site()) -> [Diagnostic] {
         let folder = baselines.appendingPathComponent(name)
-        let result = SiteChecker().check(site.options(), apiBaseline: (folder, "baselines/" + name))
+        let result = SiteChecker(apiBaseline: APIBaseline(folder: folder, shownAs: "baselines/" + name)).check(site.options())
         return result.diagnostics.filter { $0.severity == .error }
     }
 
