@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "TrilliumCheck",
-            dependencies: ["TrilliumModel", "TrilliumPlan", "TrilliumRender", "TrilliumPipeline"],
+            dependencies: ["TrilliumModel", "TrilliumDirectory", "TrilliumPlan", "TrilliumRender", "TrilliumPipeline"],
             swiftSettings: strictSettings
         ),
         // The live-reload preview server lives apart so the core has no server dependency.

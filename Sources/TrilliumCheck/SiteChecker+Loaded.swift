@@ -30,7 +30,9 @@ extension SiteChecker {
         }
         // Render everything so every rendering check runs; the files themselves are not kept.
         var scores: [ReadabilityScore] = []
-        let summary = site.renderer.render(keepPlainText: true, emit: { _ in }, diagnostics: &diagnostics)
+        let apiFiles = OutputCollector(keepingPathsStartingWith: apiBaseline == nil ? nil : "api/")
+        let summary = site.renderer.render(keepPlainText: true, emit: apiFiles.emit, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: apiContractDiagnostics(site, published: apiFiles.files))
         for (page, text) in summary.plainTexts {
             let findings = Self.findings(page: page, plainText: text, today: options.today)
             diagnostics.append(contentsOf: findings.diagnostics)

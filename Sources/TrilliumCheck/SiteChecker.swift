@@ -40,7 +40,12 @@ public struct SiteChecker: Sendable {
     /// Grade above which a page gets a readability warning.
     public static let maximumGrade = 8.0
 
-    public init() {}
+    /// The last published partner API to compare this build's with (`--api-baseline`); nil to skip.
+    public var apiBaseline: APIBaseline?
+
+    public init(apiBaseline: APIBaseline? = nil) {
+        self.apiBaseline = apiBaseline
+    }
 
     public func check(_ options: BuildOptions) -> Result {
         checkKeepingSite(options).result

@@ -52,8 +52,8 @@ public enum GeneratedPages {
             paths.insert("/\(language.rawValue)/404.html")
             for kind in kinds(services: services) { paths.insert(urlPath(kind, language)) }
         }
-        if services != nil {
-            paths.formUnion(ServiceAPI.paths.map { "/" + $0 })
+        if let services {
+            paths.formUnion(ServiceAPI.publishedPaths(services: services.services.count).map { "/" + $0 })
         }
         for page in plan.pages where page.isSection && UpdatesSection.isUpdates(page, plan: plan) {
             paths.insert(page.urlPath + "feed.xml")

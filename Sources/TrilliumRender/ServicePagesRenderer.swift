@@ -74,7 +74,9 @@ struct ServicePagesRenderer {
                        data: ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL)),
             OutputFile(path: ServiceAPI.schemaPath, data: ServiceAPI.schemaJSON(config: config)),
             OutputFile(path: ServiceAPI.hsdsPath, data: ServiceAPI.hsdsJSON(directory, config: config, pageURL: pageURL)),
-        ]
+            OutputFile(path: ServiceAPI.openAPIPath, data: ServiceAPI.openAPIJSON(
+                config: config, embedPages: Localized(en: GeneratedPages.urlPath(.embedServices, .en), fr: GeneratedPages.urlPath(.embedServices, .fr)))),
+        ] + ServiceAPI.hsdsPages(directory, config: config, pageURL: pageURL)
         SiteRenderer.deliver(exports, to: emit, diagnostics: &diagnostics)
         return counts
     }
@@ -254,7 +256,8 @@ struct ServicePagesRenderer {
             </script>
             """,
             servicesJSON: config.absoluteURL(ServiceAPI.servicesPath), schemaJSON: config.absoluteURL(ServiceAPI.schemaPath),
-            hsdsJSON: config.absoluteURL(ServiceAPI.hsdsPath), embedJS: embedURL, version: ServiceAPI.version)
+            hsdsJSON: config.absoluteURL(ServiceAPI.hsdsPath), hsdsPagesJSON: config.absoluteURL(ServiceAPI.hsdsFirstPagePath),
+            openAPIJSON: config.absoluteURL(ServiceAPI.openAPIPath), embedJS: embedURL, version: ServiceAPI.version)
         return renderer.renderPage(view, template: "partners", to: path, language: language)
     }
 

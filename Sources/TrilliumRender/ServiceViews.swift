@@ -88,6 +88,9 @@ public struct EmbedSnippetsView: Sendable {
     public var servicesJSON: String
     public var schemaJSON: String
     public var hsdsJSON: String
+    /// The first of the HSDS `/services` pages.
+    public var hsdsPagesJSON: String
+    public var openAPIJSON: String
     public var embedJS: String
     public var version: String
 }

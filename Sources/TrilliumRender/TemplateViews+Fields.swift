@@ -279,6 +279,8 @@ extension EmbedSnippetsView: TemplateObject {
         case .servicesJSON: .text(servicesJSON)
         case .schemaJSON: .text(schemaJSON)
         case .hsdsJSON: .text(hsdsJSON)
+        case .hsdsPagesJSON: .text(hsdsPagesJSON)
+        case .openAPIJSON: .text(openAPIJSON)
         case .embedJS: .text(embedJS)
         case .version: .text(version)
         default: .missing

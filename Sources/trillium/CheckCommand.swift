@@ -23,8 +23,14 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text (path:line:col: severity: message) or json.")
     var format: Format = .text
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Compare the partner API this build would publish with the last published one, and fail on a removed field, a changed type, or a removed or reused service id.",
+        valueName: "DIR"))
+    var apiBaseline: String?
+
     func run() throws {
-        let result = SiteChecker().check(BuildOptions(site: site, publishing: publishing, workers: workers))
+        let baseline = apiBaseline.map { APIBaseline(folder: URL(fileURLWithPath: $0), shownAs: $0) }
+        let result = SiteChecker(apiBaseline: baseline).check(BuildOptions(site: site, publishing: publishing, workers: workers))
         switch format {
         case .text:
             for diagnostic in result.diagnostics { print(diagnostic.description) }

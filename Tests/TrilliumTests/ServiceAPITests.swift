@@ -90,6 +90,19 @@ struct ServiceAPITests {
         #expect(Set(openHours.keys) == ["open_24_7"], "`weekly` and `note` appear only when present")
     }
 
+    @Test func v1KeepsBooleansAndACostForFactsTheSourceDoesNotState() throws {
+        let unstated = try #require(F.parse(F.removingLines(["indigenous_led: false", "cost: free", "confidential: true"], from: F.serviceYAML)
+            .replacingOccurrences(of: "id: test-helpline", with: "id: unstated"), file: "Content/services/unstated.yaml").0)
+        let stated = try #require(F.parse(F.service(replacing: "indigenous_led: false", with: "indigenous_led: true")).0)
+        let root = try object(servicesJSON(ServiceDirectory(taxonomy: F.taxonomy, services: [unstated, stated])))
+        let services = try #require(root["services"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: services.map { ($0["id"] as? String ?? "", $0) })
+        #expect(byID["unstated"]?["confidential"] as? Bool == false && byID["unstated"]?["indigenous_led"] as? Bool == false)
+        #expect(byID["unstated"]?["cost"] as? String == "varies")
+        #expect(byID["test-helpline"]?["confidential"] as? Bool == true && byID["test-helpline"]?["indigenous_led"] as? Bool == true)
+        #expect(byID["test-helpline"]?["cost"] as? String == "free")
+    }
+
     @Test func everyExportedServiceIsValidAgainstTheSchema() throws {
         let schemaData = ServiceAPI.schemaJSON(config: F.config)
         let schema = try object(schemaData)

@@ -67,7 +67,7 @@ struct TemplateViewTests {
         view.directory?.regionCovers = "Ottawa"
         view.sources = [SourceView(href: "https://example.org/", text: "Example", date: date, otherLanguage: "en")]
         view.helpBox = HelpBoxView(directoryHref: "/fr/services/")
-        view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", embedJS: "e", version: "1.0.0")
+        view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", hsdsPagesJSON: "p", openAPIJSON: "o", embedJS: "e", version: "1.0.0")
         view.languageChoice = LanguageChoiceView(english: link.asLink, french: link.asLink, descriptionEn: "d", descriptionFr: "d", tFr: ["k": "v"], notFound: true)
         view.scripts = ["/x.js"]
         return view.prepared()

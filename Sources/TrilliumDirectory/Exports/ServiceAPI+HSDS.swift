@@ -32,8 +32,19 @@ extension ServiceAPI {
                                 pageURL: (Service, Language) -> String) -> Data {
         let document = HSDSDocument(
             version: hsdsVersion,
-            services: directory.services.sorted { $0.id < $1.id }.map { HSDSService($0, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL) })
+            services: directory.services.sorted { $0.id < $1.id }.map {
+                HSDSService($0, form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL)
+            })
         return DeterministicJSON.encode(document)
+    }
+
+    /// The two shapes of HSDS service record the directory publishes.
+    enum HSDSForm {
+        /// `hsds/services.json` as first published: kept byte for byte (the version policy only adds fields).
+        case legacy
+        /// The `/services` pages: `organization_id`, E.164 numbers, `last_modified`, a virtual location,
+        /// and schedules with `opens_at`/`closes_at` even when open 24/7 (`23:59`, never `24:00`).
+        case page
     }
 
     /// Whether a language term id is an ISO 639 code (`en`, `oj`, `ojs`) rather than a note such as `interpretation`.
@@ -129,6 +140,10 @@ extension ServiceAPI {
         var languages: [HSDSLanguage]
         var serviceAreas: [HSDSServiceArea]
         var schedules: [HSDSSchedule]
+        /// Only in the page form: the organization's id, when the entry was last verified, where the service is reached.
+        var organizationID: String?
+        var lastModified: String?
+        var serviceAtLocations: [HSDSServiceAtLocation]?
         var trilliumID: String
         var french: HSDSFrenchText
         var pages: HSDSURLs
@@ -139,12 +154,15 @@ extension ServiceAPI {
             case feesDescription = "fees_description"
             case interpretationServices = "interpretation_services"
             case serviceAreas = "service_areas"
+            case organizationID = "organization_id"
+            case lastModified = "last_modified"
+            case serviceAtLocations = "service_at_locations"
             case trilliumID = "x-trillium-id"
             case french = "x-trillium-fr"
             case pages = "x-trillium-urls"
         }
 
-        init(_ service: Service, taxonomy: Taxonomy, localTime: String, pageURL: (Service, Language) -> String) {
+        init(_ service: Service, form: HSDSForm, taxonomy: Taxonomy, localTime: String, pageURL: (Service, Language) -> String) {
             func uuid(_ parts: String...) -> String { NameBasedUUID.make(parts.joined(separator: "/")) }
             let key = service.id
             id = uuid("service", key)
@@ -172,7 +190,7 @@ extension ServiceAPI {
             }
             languages = languageRecords(key)
             phones = service.phones.enumerated().map { index, phone in
-                HSDSPhone(id: uuid("phone", key, String(index)), number: phone.number.normalized,
+                HSDSPhone(id: uuid("phone", key, String(index)), number: form == .page ? phone.number.e164 : phone.number.normalized,
                           type: phone.kind == .tty ? "textphone" : phone.kind.rawValue,
                           description: phone.label[.en], languages: languageRecords("\(key)/phone/\(index)"))
             }
@@ -182,17 +200,26 @@ extension ServiceAPI {
                                        description: term?.covers?[.en] ?? term?.label[.en] ?? region, trilliumID: region,
                                        french: HSDSFrenchName(name: term?.label[.fr] ?? region))
             }
-            schedules = Self.schedules(service.hours, key: key, localTime: localTime)
+            schedules = Self.schedules(service.hours, key: key, localTime: localTime, form: form)
+            if form == .page {
+                organizationID = organization.id
+                // HSDS asks for a date-time; the data records the day a person checked the entry, so the time is 00:00 UTC.
+                lastModified = "\(service.lastVerified)T00:00:00Z"
+                serviceAtLocations = [HSDSServiceAtLocation.virtual(service, organizationID: organization.id)]
+            }
             trilliumID = key
             french = HSDSFrenchText(name: service.name[.fr], description: service.description[.fr])
             pages = HSDSURLs(en: pageURL(service, .en), fr: pageURL(service, .fr))
         }
 
-        static func schedules(_ hours: ServiceHours, key: String, localTime: String) -> [HSDSSchedule] {
+        static func schedules(_ hours: ServiceHours, key: String, localTime: String, form: HSDSForm) -> [HSDSSchedule] {
             let note = hours.note?[.en]
             let allDays = Weekday.allCases.map(\.iCalendarCode).joined(separator: ",")
+            // HSDS times are `HH:MM` within one day: the end of the day is 23:59, never 24:00.
+            func closing(_ time: String) -> String { form == .page && time == "24:00" ? "23:59" : time }
             if hours.open24_7 {
                 return [HSDSSchedule(id: NameBasedUUID.make("schedule/\(key)/24-7"), freq: "WEEKLY", byday: allDays,
+                                     opensAt: form == .page ? "00:00" : nil, closesAt: form == .page ? "23:59" : nil,
                                      description: "Open 24 hours a day, 7 days a week.", notes: note)]
             }
             if hours.weekly.isEmpty {
@@ -202,7 +229,7 @@ extension ServiceAPI {
             return hours.weekly.enumerated().map { index, line in
                 HSDSSchedule(id: NameBasedUUID.make("schedule/\(key)/\(index)"), freq: "WEEKLY",
                              byday: line.days.map(\.iCalendarCode).joined(separator: ","),
-                             opensAt: line.opens, closesAt: line.closes,
+                             opensAt: line.opens, closesAt: closing(line.closes),
                              description: "Open \(line.opens) to \(line.closes), \(localTime).", notes: note)
             }
         }

@@ -4,8 +4,9 @@ import TrilliumSource
 
 /// The help directory's public data files for partners and the embed widget.
 ///
-/// Three files under `api/v1/`: `services.json` (the directory in both languages), its JSON Schema
-/// `services.schema.json`, and `hsds/services.json` in the shape of Open Referral's HSDS 3.0.
+/// Files under `api/v1/`: `services.json` (the directory in both languages), its JSON Schema
+/// `services.schema.json`, `hsds/services.json` in the shape of Open Referral's HSDS 3.0 (one file),
+/// `hsds/services/N.json` (HSDS `GET /services`, paged), and `openapi.json` describing them all.
 /// Each is a pure function of the directory and settings, encoded with sorted keys and without
 /// timestamps, so two builds of the same content give the same bytes.
 public enum ServiceAPI {
@@ -15,7 +16,7 @@ public enum ServiceAPI {
     public static let servicesPath = "api/v1/services.json"
     public static let schemaPath = "api/v1/services.schema.json"
     public static let hsdsPath = "api/v1/hsds/services.json"
-    /// Every file the directory publishes for partners.
+    /// The files whose path does not depend on the number of services (see `publishedPaths` for all of them).
     public static let paths = [servicesPath, schemaPath, hsdsPath]
 
     /// `api/v1/services.json`.

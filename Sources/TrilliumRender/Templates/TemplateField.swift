@@ -56,6 +56,7 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case href
     case hreflang
     case hsdsJSON
+    case hsdsPagesJSON
     case htmlLang
     case id
     case iframe
@@ -78,6 +79,7 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case name
     case next
     case notFound
+    case openAPIJSON
     case open247
     case organization
     case otherLanguage

@@ -205,6 +205,10 @@ def local_urls_in_data_files(site: DeployedSite) -> dict[str, str]:
                     candidates.append(site.origin + value)
         for url in candidates:
             clean = urllib.parse.urldefrag(url)[0].split("?")[0]
+            # openapi.json's server URL is the base URL without its final slash: a prefix its paths
+            # (`/api/v1/…`) are appended to, not an address of its own.
+            if clean == site.origin + site.base_path.rstrip("/"):
+                continue
             found.setdefault(clean, file.relative_to(site.public).as_posix())
     return found
 
