@@ -37,28 +37,105 @@ public struct FrontMatter: Sendable, Hashable {
 }
 
 /// A Markdown page read from `Content/<lang>/`, before rendering.
+///
+/// Pages are copied often (plans, lists, breadcrumbs), so the text they carry lives in one shared
+/// box, copied only when a copy is changed: copying a page retains one object, not a dozen strings.
 public struct Page: Sendable, Hashable {
+    private final class Storage: @unchecked Sendable {
+        var relativePath: String
+        var sourcePath: String
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyStartLine: Int
+        var keyLines: [String: Int]
+        var sectionFolder: String
+        var parentFolder: String?
+
+        init(relativePath: String, sourcePath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, keyLines: [String: Int]) {
+            self.relativePath = relativePath
+            self.sourcePath = sourcePath
+            self.frontMatter = frontMatter
+            self.body = body
+            self.bodyStartLine = bodyStartLine
+            self.keyLines = keyLines
+            (sectionFolder, parentFolder) = Self.folders(of: relativePath)
+        }
+
+        func copy() -> Storage {
+            Storage(relativePath: relativePath, sourcePath: sourcePath, frontMatter: frontMatter, body: body, bodyStartLine: bodyStartLine, keyLines: keyLines)
+        }
+
+        /// The folder a page belongs to, and the folder of its parent section (nil for the home page).
+        static func folders(of relativePath: String) -> (String, String?) {
+            let section = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? ""
+            let isSection = relativePath == "_index.md" || relativePath.hasSuffix("/_index.md")
+            guard isSection else { return (section, section) }
+            if relativePath == "_index.md" { return (section, nil) }
+            return (section, section.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(section[..<$0]) } ?? "")
+        }
+    }
+
+    private var storage: Storage
     public var language: Language
-    /// Path below `Content/<lang>/`, e.g. `strategy/raising-awareness.md`. Twins share it unless paired by key.
-    public var relativePath: String
-    /// Path below the site folder, for diagnostics: `Content/en/strategy/raising-awareness.md`.
-    public var sourcePath: String
-    public var frontMatter: FrontMatter
-    public var body: String
-    /// Line of the file where the Markdown body starts (front matter lines are counted).
-    public var bodyStartLine: Int
     /// Site path with leading and trailing slash, e.g. `/fr/strategie/sensibilisation/`; set by URL planning.
     public var urlPath: String = ""
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// Path below `Content/<lang>/`, e.g. `strategy/raising-awareness.md`. Twins share it unless paired by key.
+    public var relativePath: String {
+        _read { yield storage.relativePath }
+        set {
+            let box = unique()
+            box.relativePath = newValue
+            (box.sectionFolder, box.parentFolder) = Storage.folders(of: newValue)
+        }
+    }
+    /// Path below the site folder, for diagnostics: `Content/en/strategy/raising-awareness.md`.
+    public var sourcePath: String {
+        _read { yield storage.sourcePath }
+        set { unique().sourcePath = newValue }
+    }
+    public var frontMatter: FrontMatter {
+        _read { yield storage.frontMatter }
+        set { unique().frontMatter = newValue }
+    }
+    public var body: String {
+        _read { yield storage.body }
+        set { unique().body = newValue }
+    }
+    /// Line of the file where the Markdown body starts (front matter lines are counted).
+    public var bodyStartLine: Int {
+        get { storage.bodyStartLine }
+        set { unique().bodyStartLine = newValue }
+    }
     /// File line of each front matter key, so problems with a key can name its line.
-    public var keyLines: [String: Int] = [:]
+    public var keyLines: [String: Int] {
+        _read { yield storage.keyLines }
+        set { unique().keyLines = newValue }
+    }
 
     public init(language: Language, relativePath: String, sourcePath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
         self.language = language
-        self.relativePath = relativePath
-        self.sourcePath = sourcePath
-        self.frontMatter = frontMatter
-        self.body = body
-        self.bodyStartLine = bodyStartLine
+        storage = Storage(relativePath: relativePath, sourcePath: sourcePath, frontMatter: frontMatter, body: body,
+                          bodyStartLine: bodyStartLine, keyLines: [:])
+    }
+
+    public static func == (a: Page, b: Page) -> Bool {
+        a.language == b.language && a.urlPath == b.urlPath && (a.storage === b.storage || (
+            a.relativePath == b.relativePath && a.sourcePath == b.sourcePath && a.frontMatter == b.frontMatter && a.body == b.body
+                && a.bodyStartLine == b.bodyStartLine && a.keyLines == b.keyLines))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(language)
+        hasher.combine(relativePath)
+        hasher.combine(urlPath)
+        hasher.combine(frontMatter)
+        hasher.combine(body)
     }
 
     /// `_index.md` is a section's own page (Hugo's convention).
@@ -67,20 +144,10 @@ public struct Page: Sendable, Hashable {
     public var isHome: Bool { relativePath == "_index.md" }
 
     /// The folder this page belongs to: for a section page its own folder, for others the containing folder ("" at root).
-    public var sectionFolder: String {
-        let parts = relativePath.split(separator: "/").map(String.init)
-        return parts.dropLast().joined(separator: "/")
-    }
+    public var sectionFolder: String { storage.sectionFolder }
 
     /// Folder of the parent section: a section page's parent folder, or a regular page's folder.
-    public var parentFolder: String? {
-        if isHome { return nil }
-        if isSection {
-            let parts = sectionFolder.split(separator: "/").map(String.init)
-            return parts.dropLast().joined(separator: "/")
-        }
-        return sectionFolder
-    }
+    public var parentFolder: String? { storage.parentFolder }
 
     /// Key shared by twins: the explicit `translationKey`, else the relative path.
     public var pairingKey: String { frontMatter.translationKey.map { "key:" + $0 } ?? "path:" + relativePath }

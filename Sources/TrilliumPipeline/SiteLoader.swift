@@ -68,9 +68,9 @@ public struct SiteLoader: Sendable {
     /// Reads and parses every Markdown page, then leaves out drafts and scheduled pages.
     /// Also returns the plan keys of pages whose missing twin is explained by an error already
     /// reported (the twin file could not be loaded, or the twins disagree on publishing).
-    func loadPages(files: SiteFileSystem, options: BuildOptions, diagnostics: inout DiagnosticList) -> (pages: [Page], alreadyReported: Set<String>) {
+    func loadPages(files: SiteFileSystem, options: BuildOptions, diagnostics: inout DiagnosticList) -> (pages: [Page], alreadyReported: Set<PageKey>) {
         var pages: [Page] = []
-        var failed: Set<String> = []
+        var failed: Set<PageKey> = []
         for language in Language.allCases {
             let folder = "Content/\(language.rawValue)"
             guard files.exists(folder) else {
@@ -136,8 +136,8 @@ public struct SiteLoader: Sendable {
 
     /// Twins must agree on being drafts or scheduled, or one language would publish alone.
     /// Returns the plan keys of the twins that disagree, whose missing twin is then already explained.
-    func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) -> Set<String> {
-        var disagreeing: Set<String> = []
+    func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) -> Set<PageKey> {
+        var disagreeing: Set<PageKey> = []
         var english: [String: Page] = [:]
         for page in pages where page.language == .en { english[page.pairingKey] = page }
         for page in pages where page.language == .fr {

@@ -86,6 +86,26 @@ package enum SiteStructure {
         return a.frontMatter.title < b.frontMatter.title
     }
 
+    /// `order` over page indices, with each page's sort fields read once.
+    package struct OrderKeys {
+        let dates: [Day?]
+        let weights: [Int]
+        let titles: [String]
+
+        package init(_ pages: [Page]) {
+            dates = pages.map { $0.frontMatter.date }
+            weights = pages.map { $0.frontMatter.weight }
+            titles = pages.map { $0.frontMatter.title }
+        }
+
+        /// `order(pages[a], pages[b])`.
+        package func precedes(_ a: Int, _ b: Int) -> Bool {
+            if let da = dates[a], let db = dates[b], da != db { return da > db }
+            if weights[a] != weights[b] { return weights[a] < weights[b] }
+            return titles[a] < titles[b]
+        }
+    }
+
     /// The home page, then each enclosing section, ending with the page itself.
     package static func ancestors(of page: Page, in plan: SitePlan) -> [Page] {
         var chain: [Page] = []

@@ -1,13 +1,26 @@
 import TrilliumModel
 import TrilliumDirectory
 
+/// A page's identity: its language and its path below `Content/<lang>/`.
+public struct PageKey: Hashable, Sendable, Comparable {
+    public var language: Language
+    public var path: String
+
+    public init(_ language: Language, _ path: String) {
+        self.language = language
+        self.path = path
+    }
+
+    public static func < (a: PageKey, b: PageKey) -> Bool { (a.language, a.path) < (b.language, b.path) }
+}
+
 /// Every page of the site with its URL and twin, after pairing and URL planning.
 public struct SitePlan: Sendable {
     public var pages: [Page]
     /// Index into `pages` of each page's twin.
     public var twinOf: [Int]
-    /// Index of each page by language and relative path (`en|strategy/_index.md`).
-    public var indexByPath: [String: Int]
+    /// Index of each page by language and relative path.
+    public var indexByPath: [PageKey: Int]
     /// Site URL paths that exist (content pages, generated pages, files), for link checks.
     public var knownPaths: Set<String>
     /// Index of each page by its URL path.
@@ -15,20 +28,23 @@ public struct SitePlan: Sendable {
     /// Each section's pages (indices), in display order; computed once, so lookups stay O(1).
     public var childrenOf: [Int: [Int]] = [:]
 
-    public init(pages: [Page], twinOf: [Int], indexByPath: [String: Int], knownPaths: Set<String>) {
+    public init(pages: [Page], twinOf: [Int], indexByPath: [PageKey: Int], knownPaths: Set<String>) {
         self.pages = pages
         self.twinOf = twinOf
         self.indexByPath = indexByPath
         self.knownPaths = knownPaths
+        indexByURL.reserveCapacity(pages.count)
         for (index, page) in pages.enumerated() { indexByURL[page.urlPath] = index }
-        var byFolder: [String: [Int]] = [:]
+        var byFolder: [PageKey: [Int]] = [:]
         for (index, page) in pages.enumerated() {
             guard let parent = page.parentFolder else { continue }
             byFolder[Self.key(page.language, parent), default: []].append(index)
         }
+        // Sorted through the indices, so no page is copied for a comparison.
+        let order = SiteStructure.OrderKeys(pages)
         for (index, page) in pages.enumerated() where page.isSection {
             let members = (byFolder[Self.key(page.language, page.sectionFolder)] ?? []).filter { $0 != index }
-            childrenOf[index] = members.sorted { SiteStructure.order(pages[$0], pages[$1]) }
+            childrenOf[index] = members.sorted(by: order.precedes)
         }
     }
 
@@ -51,7 +67,7 @@ public struct SitePlan: Sendable {
         return knownPaths.contains(path) ? path : nil
     }
 
-    package static func key(_ language: Language, _ relativePath: String) -> String { "\(language.rawValue)|\(relativePath)" }
+    package static func key(_ language: Language, _ relativePath: String) -> PageKey { PageKey(language, relativePath) }
 }
 
 /// Pairs English and French pages and gives every page its localized URL.
@@ -60,33 +76,48 @@ public struct SitePlanner: Sendable {
 
     /// `twinProblemsReported` holds plan keys (`SitePlan.key`) of pages whose missing twin is
     /// already explained by another error, so it is not reported a second time.
-    public func plan(_ pages: [Page], twinProblemsReported: Set<String> = [], diagnostics: inout DiagnosticList) -> SitePlan {
-        var pages = pages.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
+    public func plan(_ pages: [Page], twinProblemsReported: Set<PageKey> = [], diagnostics: inout DiagnosticList) -> SitePlan {
+        // Sorted through indices: comparing reads two keys, never copies a page.
+        let keys = pages.map { PageKey($0.language, $0.relativePath) }
+        var pages = pages.indices.sorted { keys[$0] < keys[$1] }.map { pages[$0] }
         // URLs: each folder's segment is localized by the slug of that folder's `_index.md`.
-        var folderSlug: [String: String] = [:]
+        var folderSlug: [PageKey: String] = [:]
         for page in pages where page.isSection && !page.isHome {
             if let slug = page.frontMatter.slug { folderSlug[SitePlan.key(page.language, page.sectionFolder)] = slug }
         }
-        var pathOwner: [String: Page] = [:]
+        // Each folder's localized URL is worked out once, from its parent's.
+        var folderURL: [PageKey: String] = [:]
+        func url(of folder: Substring, _ language: Language) -> String {
+            let key = SitePlan.key(language, String(folder))
+            if let known = folderURL[key] { return known }
+            let result: String
+            if folder.isEmpty {
+                result = "/\(language.rawValue)/"
+            } else {
+                let slash = folder.lastIndex(of: "/")
+                let parent = slash.map { folder[..<$0] } ?? ""
+                let name = slash.map { folder[folder.index(after: $0)...] } ?? folder
+                result = url(of: parent, language) + (folderSlug[key] ?? String(name)) + "/"
+            }
+            folderURL[key] = result
+            return result
+        }
+        var pathOwner: [String: Int] = [:]
         for index in pages.indices {
             let page = pages[index]
-            let folders = page.sectionFolder.split(separator: "/").map(String.init)
-            var segments: [String] = []
-            for depth in folders.indices {
-                let folder = folders[...depth].joined(separator: "/")
-                segments.append(folderSlug[SitePlan.key(page.language, folder)] ?? folders[depth])
-            }
+            let path = page.relativePath
+            let slash = path.lastIndex(of: "/")
+            var url = url(of: slash.map { path[..<$0] } ?? "", page.language)
             if !page.isSection {
-                let name = String(page.relativePath.split(separator: "/").last ?? "").replacingSuffix(".md", with: "")
-                segments.append(page.frontMatter.slug ?? name)
+                let name = String(slash.map { path[path.index(after: $0)...] } ?? path[...]).replacingSuffix(".md", with: "")
+                url += (page.frontMatter.slug ?? name) + "/"
             }
-            let url = "/" + ([page.language.rawValue] + segments).joined(separator: "/") + "/"
             pages[index].urlPath = url
             if let other = pathOwner[url] {
-                diagnostics.error(page.frontMatter.slug != nil ? page.location(ofKey: "slug") : page.location, "this page has the same URL \(url) as \(other.sourcePath)",
+                diagnostics.error(page.frontMatter.slug != nil ? page.location(ofKey: "slug") : page.location, "this page has the same URL \(url) as \(pages[other].sourcePath)",
                                   hint: "Give one of them a different file name or `slug`.")
             } else {
-                pathOwner[url] = page
+                pathOwner[url] = index
             }
         }
         // Pairing: by translationKey first, then by relative path.
@@ -107,7 +138,8 @@ public struct SitePlanner: Sendable {
                 twinOf[twin] = index
             }
         }
-        var byPath: [String: Int] = [:]
+        var byPath: [PageKey: Int] = [:]
+        byPath.reserveCapacity(pages.count)
         for (index, page) in pages.enumerated() { byPath[SitePlan.key(page.language, page.relativePath)] = index }
         for (index, page) in pages.enumerated() where page.language == .en && twinOf[index] < 0 {
             if let twin = byPath[SitePlan.key(.fr, page.relativePath)], twinOf[twin] < 0 {
