@@ -44,6 +44,6 @@ public struct SiteBuilder: Sendable {
         }
         let report = BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
                                  warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
-        return (report, IncrementalSite(site: site, pageLinks: summary.pageLinks))
+        return (report, IncrementalSite(site: site, pageLinks: summary.pageLinks, search: summary.search))
     }
 }

@@ -47,6 +47,8 @@ extension PageView: MustacheParent {
         case "sources": sources
         case "helpBox": helpBox
         case "hasSources": hasSources
+        case "siteSearch": siteSearch
+        case "search": search
         default: nil
         }
     }
@@ -319,6 +321,44 @@ extension HelpBoxView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "directoryHref": directoryHref
+        default: nil
+        }
+    }
+}
+
+extension SiteSearchFormView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension SearchPageView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "indexURL": indexURL
+        case "isSearchPage": isSearchPage
+        case "letters": letters
+        case "entries": entries
+        case "hasEntries": hasEntries
+        case "resultsNone": resultsNone
+        case "resultsOne": resultsOne
+        case "resultsMany": resultsMany
+        case "resultsError": resultsError
+        default: nil
+        }
+    }
+}
+
+extension SearchEntryView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "href": href
+        case "section": section
+        case "phone": phone
         default: nil
         }
     }

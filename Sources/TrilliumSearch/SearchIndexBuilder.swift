@@ -1,38 +1,49 @@
 import TrilliumModel
 
-/// Builds the search index of one language from its documents. Pure: no files, no clock.
+/// Turns a document's fields into term scores. Pure: no files, no clock.
 public enum SearchIndexBuilder {
-    /// Most occurrences of a term that count in one field, so repeating a word in a
-    /// description cannot outrank a name.
+    /// Most occurrences of a term that count in one field, so repeating a word in a body
+    /// cannot outrank a title.
     public static let occurrenceCap = 3
 
-    /// Each term's score in a document is the sum over its fields of
-    /// weight × min(occurrences in the field, `occurrenceCap`).
-    public static func build(documents: [SearchDocument], language: Language) -> SearchIndex {
-        var scores: [String: [Int: Int]] = [:]
-        var termOfWord: [String: String] = [:] // the same word comes back often; stem it once
-        for (index, document) in documents.enumerated() {
-            for field in document.fields where field.weight > 0 {
-                var counts: [String: Int] = [:]
-                for word in SearchText.words(field.text, language: language) {
-                    let term: String
-                    if let known = termOfWord[word] {
-                        term = known
-                    } else {
-                        term = SearchText.term(forWord: word, language: language)
-                        termOfWord[word] = term
-                    }
-                    if !term.isEmpty { counts[term, default: 0] += 1 }
-                }
-                for (term, count) in counts {
-                    scores[term, default: [:]][index, default: 0] += field.weight * min(count, occurrenceCap)
-                }
+    /// Each field's weight and its words (joined words of names included) with their counts,
+    /// before stemming: the part of the analysis that needs no shared state.
+    public static func wordCounts(of fields: [SearchField], language: Language) -> [FieldWords] {
+        fields.compactMap { field in
+            guard field.weight > 0 else { return nil }
+            var counts: [String: Int] = [:]
+            for word in SearchText.words(field.text, language: language) { counts[word, default: 0] += 1 }
+            if field.isName {
+                for word in SearchText.joinedWords(field.text) { counts[word, default: 0] += 1 }
             }
+            return counts.isEmpty ? nil : FieldWords(weight: field.weight, counts: counts)
         }
-        let terms = scores.mapValues { byDocument in
-            byDocument.sorted { $0.key < $1.key }.map { SearchIndex.Posting(document: $0.key, score: $0.value) }
+    }
+
+    /// Each term's score in a document: the sum over its fields of
+    /// weight × min(occurrences of the term in the field, `occurrenceCap`).
+    /// `term` stems one folded word (callers may cache it).
+    public static func scores(of fields: [FieldWords], term: (String) -> String) -> [String: Int] {
+        var scores: [String: Int] = [:]
+        for field in fields {
+            var counts: [String: Int] = [:]
+            for (word, count) in field.counts {
+                let term = term(word)
+                if !term.isEmpty { counts[term, default: 0] += count }
+            }
+            for (term, count) in counts { scores[term, default: 0] += field.weight * min(count, occurrenceCap) }
         }
-        let entries = documents.map { SearchIndex.Entry(id: $0.id, url: $0.url, title: $0.title) }
-        return SearchIndex(language: language, documents: entries, terms: terms)
+        return scores
+    }
+
+    /// `scores(of:term:)` with the plain stemmer.
+    public static func scores(of fields: [SearchField], language: Language) -> [String: Int] {
+        scores(of: wordCounts(of: fields, language: language)) { SearchText.term(forWord: $0, language: language) }
+    }
+
+    /// One field's weight and its folded words with their counts.
+    public struct FieldWords: Sendable, Equatable {
+        public var weight: Int
+        public var counts: [String: Int]
     }
 }

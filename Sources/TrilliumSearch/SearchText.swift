@@ -9,7 +9,8 @@ import TrilliumModel
 /// 2. Chunks are runs of letters, digits and apostrophes, with apostrophes trimmed at both
 ///    ends. French drops a leading elision (l' d' qu' jusqu' lorsqu' puisqu' c' j' m' n'
 ///    s' t'); English drops a trailing 's.
-/// 3. Chunks are split on apostrophes into words.
+/// 3. Chunks are split into words on apostrophes and where letters meet digits, so
+///    "Talk4Healing" is "talk 4 healing" and "2SLGBTQ+" is "2 slgbtq".
 /// 4. Stop words (their folded spelling) are dropped.
 /// 5. Each word becomes a term: `EnglishStemmer`, or for French `FrenchStemmer` with the
 ///    result folded again.
@@ -46,11 +47,30 @@ public enum SearchText {
             case .en:
                 if chunk.hasSuffix("'s") { chunk = chunk.dropLast(2) }
             }
-            for word in chunk.split(separator: "'") where !stopWords.contains(String(word)) {
-                result.append(String(word))
+            for part in chunk.split(separator: "'") {
+                for word in letterAndDigitRuns(part) where !stopWords.contains(word) {
+                    result.append(word)
+                }
             }
         }
         return result
+    }
+
+    /// The runs of letters and of digits in a folded word: "talk4healing" gives talk, 4, healing.
+    static func letterAndDigitRuns(_ word: Substring) -> [String] {
+        var runs: [String] = []
+        var start = word.startIndex
+        var previousIsDigit: Bool?
+        for index in word.indices {
+            let isDigit = word[index].isASCII && word[index].isNumber
+            if let previous = previousIsDigit, previous != isDigit {
+                runs.append(String(word[start..<index]))
+                start = index
+            }
+            previousIsDigit = isDigit
+        }
+        if start < word.endIndex { runs.append(String(word[start...])) }
+        return runs
     }
 
     /// Step 5: the term for one folded word.

@@ -1,0 +1,111 @@
+import Foundation
+import TrilliumDirectory
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// The search index files, the search page of each language and its A–Z index: every page and
+/// service by the first letter of its title, in pages of `azPageSize`, for use without JavaScript.
+extension SiteRenderer {
+    /// Entries on one page of the A–Z index.
+    static let azPageSize = 100
+
+    /// The index files and search pages of both languages. Like the 404 pages, the search
+    /// pages are not counted in the build's summary.
+    func renderSearchFiles(_ search: SiteSearch) -> [OutputFile] {
+        let entries = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, searchEntries($0)) })
+        return Language.allCases.flatMap { language in
+            search.indexFiles(language)
+                + renderSearchPages(language, entries: entries[language] ?? [], otherLetters: Set((entries[language.other] ?? []).map { Self.azLetter(of: $0.title) }))
+        }
+    }
+
+    /// The search page and every page of the A–Z index of `language`. A letter's twin is the
+    /// same letter in the other language when it has one, else the other search page.
+    func renderSearchPages(_ language: Language, entries: [SearchEntryView], otherLetters: Set<String>) -> [OutputFile] {
+        let byLetter = Dictionary(grouping: entries, by: { Self.azLetter(of: $0.title) })
+        let letters = byLetter.keys.sorted()
+        func letterLinks(current: String?) -> [LinkView] {
+            letters.map { LinkView(title: Self.azLabel(of: $0), href: config.href(GeneratedPages.urlPath(.searchIndex($0, 1), language)), current: $0 == current) }
+        }
+        let searchPath = GeneratedPages.urlPath(.search, language)
+        let title = factory.t("searchTitle", language)
+        var files: [OutputFile] = []
+        var view = factory.base(language: language, urlPath: searchPath, twinPath: GeneratedPages.urlPath(.search, language.other), title: title,
+                                description: factory.t("searchDescription", language),
+                                breadcrumbs: factory.breadcrumbs(language, [(title, searchPath)]), lastModified: nil)
+        view.search = searchPageView(language, letters: letterLinks(current: nil), entries: [], isSearchPage: true)
+        view.scripts = [factory.asset("search-core.js"), factory.asset("site-search.js")]
+        files.append(renderPage(view, template: "search", to: searchPath, language: language))
+        for letter in letters {
+            let members = byLetter[letter] ?? []
+            let pages = stride(from: 0, to: members.count, by: Self.azPageSize).map { Array(members[$0..<min(members.count, $0 + Self.azPageSize)]) }
+            for (number, slice) in pages.enumerated() {
+                let path = GeneratedPages.urlPath(.searchIndex(letter, number + 1), language)
+                let heading = "\(factory.t("searchIndexTitle", language)) \(Self.azLabel(of: letter))"
+                let twin = otherLetters.contains(letter) ? GeneratedPages.Kind.searchIndex(letter, 1) : .search
+                var page = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(twin, language.other), title: heading,
+                                        description: factory.t("searchDescription", language),
+                                        breadcrumbs: factory.breadcrumbs(language, [(title, searchPath), (heading, path)]), lastModified: nil)
+                page.search = searchPageView(language, letters: letterLinks(current: letter), entries: slice, isSearchPage: false)
+                if pages.count > 1 {
+                    func href(_ page: Int) -> String { config.href(GeneratedPages.urlPath(.searchIndex(letter, page), language)) }
+                    page.pagination = PaginationView(previous: number > 0 ? href(number) : nil, next: number + 1 < pages.count ? href(number + 2) : nil,
+                                                     pages: (1...pages.count).map { LinkView(title: String($0), href: href($0), current: $0 == number + 1) },
+                                                     current: number + 1, total: pages.count)
+                    if number > 0 { page.documentTitle = "\(heading) (\(number + 1)/\(pages.count)) – \(config.languages[language].title)" }
+                }
+                files.append(renderPage(page, template: "search", to: path, language: language))
+            }
+        }
+        return files
+    }
+
+    func searchPageView(_ language: Language, letters: [LinkView], entries: [SearchEntryView], isSearchPage: Bool) -> SearchPageView {
+        func text(_ key: String) -> String {
+            language == .fr ? FrenchTypography.apply(toText: factory.t(key, language)) : factory.t(key, language)
+        }
+        return SearchPageView(indexURL: isSearchPage ? config.href("/" + SearchIndex.metaPath(language)) : "", isSearchPage: isSearchPage,
+                              letters: letters, entries: entries, hasEntries: !entries.isEmpty,
+                              resultsNone: text("searchResultsNone"), resultsOne: text("searchResultsOne"),
+                              resultsMany: text("searchResultsMany"), resultsError: text("searchError"))
+    }
+
+    /// Every page and service of `language`, sorted by folded title, then title and address.
+    func searchEntries(_ language: Language) -> [SearchEntryView] {
+        var entries = plan.pages.filter { $0.language == language }.map { page in
+            SearchEntryView(title: page.frontMatter.title, href: config.href(page.urlPath), section: searchSection(page), phone: nil)
+        }
+        if let directory = input.services {
+            let services = ServicePagesRenderer(renderer: self, directory: directory)
+            let section = factory.t("directoryTitle", language)
+            entries += directory.services.map { service in
+                let phone = services.contacts(service, language).first { $0.href.hasPrefix("tel:") || $0.href.hasPrefix("sms:") }
+                return SearchEntryView(title: service.name[language], href: config.href(GeneratedPages.urlPath(.service(service.id), language)),
+                                       section: section, phone: phone)
+            }
+        }
+        let keyed = entries.map { (TextFolding.fold($0.title), $0) }
+        return keyed.sorted { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1.title != b.1.title { return a.1.title < b.1.title }
+            return a.1.href < b.1.href
+        }.map(\.1)
+    }
+
+    /// The title of the top section a page belongs to ("Home" for the home page and the pages beside it).
+    func searchSection(_ page: Page) -> String {
+        let ancestors = SiteStructure.ancestors(of: page, in: plan) // home, top section, …, the page
+        return ancestors.count > 2 ? ancestors[1].frontMatter.title : factory.t("home", page.language)
+    }
+
+    /// The A–Z slug of a title: its first letter folded (`a`…`z`), or `0-9` for a digit or none.
+    static func azLetter(of title: String) -> String {
+        guard let first = TextFolding.fold(title).first(where: { $0.isLetter || $0.isNumber }), first.isLetter else { return "0-9" }
+        return String(first)
+    }
+
+    static func azLabel(of letter: String) -> String {
+        letter == "0-9" ? "0–9" : letter.uppercased()
+    }
+}
