@@ -67,7 +67,7 @@ public final class IncrementalSite: @unchecked Sendable {
             let outcome = renderer.renderContentPage(index, keepPlainText: false)
             diagnostics.append(contentsOf: outcome.diagnostics)
             let language = updated.plan.pages[index].language
-            if let document = outcome.searchDocument, let fragment = search.update(page: index, language: language, document) {
+            if let text = outcome.searchText, let fragment = search.update(page: index, language: language, { renderer.searchDocument(updated.plan.pages[index], text) }) {
                 searchFiles.append(fragment)
             }
             for file in outcome.files {

@@ -42,7 +42,13 @@ public final class OutputWriter: @unchecked Sendable {
         let folder = String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])
         let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
         if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        try Self.writeFile(data, to: full)
+        do {
+            try Self.writeFile(data, to: full)
+        } catch let error as POSIXError where error.code == .ENOENT {
+            // Another thread marked the folder but has not made it yet: make it here too.
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Self.writeFile(data, to: full)
+        }
         lock.withLock {
             written += 1
             writtenPaths.append(path)

@@ -62,8 +62,9 @@ struct ServicePagesRenderer {
             case .service(let id):
                 if let service = servicesByID[id] {
                     files.append(renderService(service, language, descriptionHTML: renderedDescriptions[service.id]?[language] ?? ""))
-                    let document = searchDocument(service, language, descriptionText: plainDescriptions[service.id]?[language] ?? "")
-                    if let position = positions[id], let fragment = search?.addService(position, language: language, document) {
+                    if let position = positions[id], let fragment = search?.addService(position, language: language, {
+                        searchDocument(service, language, descriptionText: plainDescriptions[service.id]?[language] ?? "")
+                    }) {
                         files.append(fragment)
                     }
                 }

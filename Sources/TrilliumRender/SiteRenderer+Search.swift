@@ -93,10 +93,15 @@ extension SiteRenderer {
         }.map(\.1)
     }
 
-    /// The title of the top section a page belongs to ("Home" for the home page and the pages beside it).
+    /// The title of the top section a page belongs to ("Home" for the home page and the pages
+    /// beside it): the first section above it in its folders, as its breadcrumbs show.
     func searchSection(_ page: Page) -> String {
-        let ancestors = SiteStructure.ancestors(of: page, in: plan) // home, top section, …, the page
-        return ancestors.count > 2 ? ancestors[1].frontMatter.title : factory.t("home", page.language)
+        let folders = page.sectionFolder.split(separator: "/")
+        for depth in folders.indices {
+            let path = folders[...depth].joined(separator: "/") + "/_index.md"
+            if path != page.relativePath, let section = plan.page(page.language, path) { return section.frontMatter.title }
+        }
+        return factory.t("home", page.language)
     }
 
     /// The A–Z slug of a title: its first letter folded (`a`…`z`), or `0-9` for a digit or none.

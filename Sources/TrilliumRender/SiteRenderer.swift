@@ -65,7 +65,7 @@ public struct SiteRenderer: Sendable {
         /// Pages this page's links lead to, by index.
         var linkedPages: [Int]
         /// What the site search indexes of the page; added to the index, then dropped.
-        public var searchDocument: SearchDocument?
+        public var searchText: SearchPageText?
 
         /// What this page contributes to the anchor check.
         public var pageLinks: PageLinks { PageLinks(headings: headings, anchors: anchors) }
@@ -99,10 +99,10 @@ public struct SiteRenderer: Sendable {
         let outcomes = Parallel.map(total, workers: settings.workers) { index in
             if let progress, index % 200 == 0 { progress(index, total) }
             var outcome = renderContentPage(index, keepPlainText: keepPlainText)
-            if let document = outcome.searchDocument, let fragment = search.addPage(index, language: plan.pages[index].language, document) {
+            if let text = outcome.searchText, let fragment = search.addPage(index, language: plan.pages[index].language, { searchDocument(plan.pages[index], text) }) {
                 outcome.files.append(fragment)
             }
-            outcome.searchDocument = nil
+            outcome.searchText = nil
             var problems = DiagnosticList()
             Self.deliver(outcome.files, to: emit, diagnostics: &problems)
             outcome.files = []
@@ -200,7 +200,7 @@ public struct SiteRenderer: Sendable {
         }
         return PageOutcome(files: files, headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
                            plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages,
-                           searchDocument: searchDocument(page, markdown))
+                           searchText: SearchPageText(headings: markdown.headings.map(\.text).joined(separator: " "), plainText: markdown.plainText))
     }
 
     func card(_ page: Page) -> CardView {

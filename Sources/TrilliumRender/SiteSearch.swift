@@ -32,14 +32,14 @@ public struct SiteSearch: Sendable {
         })
     }
 
-    /// Adds content page `index` and returns its fragment file.
-    func addPage(_ index: Int, language: Language, _ document: SearchDocument) -> OutputFile? {
-        collectors[language]?.add(document, number: documentNumbers[index])
+    /// Adds content page `index`, made by `document`, and returns its fragment file.
+    func addPage(_ index: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
+        collectors[language]?.add(number: documentNumbers[index], document)
     }
 
-    /// Adds the service at `position` in the directory and returns its fragment file.
-    func addService(_ position: Int, language: Language, _ document: SearchDocument) -> OutputFile? {
-        collectors[language]?.add(document, number: pageCounts[language, default: 0] + position)
+    /// Adds the service at `position` in the directory, made by `document`, and returns its fragment file.
+    func addService(_ position: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
+        collectors[language]?.add(number: pageCounts[language, default: 0] + position, document)
     }
 
     /// `meta.json` and the shards of `language`.
@@ -53,7 +53,7 @@ public struct SiteSearch: Sendable {
     }
 
     /// Adds content page `index` again (the preview, after an edit); returns its fragment.
-    public func update(page index: Int, language: Language, _ document: SearchDocument) -> OutputFile? {
+    public func update(page index: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
         addPage(index, language: language, document)
     }
 
@@ -61,17 +61,23 @@ public struct SiteSearch: Sendable {
     public var analysisSeconds: Double { collectors.values.reduce(0) { $0 + $1.analysisSeconds } }
 }
 
+/// What the search keeps of a rendered content page until its document is made.
+public struct SearchPageText: Sendable {
+    /// The page's headings, one after the other.
+    var headings: String
+    var plainText: String
+}
+
 extension SiteRenderer {
     /// What the search indexes of a content page: title, headings, description and text.
-    func searchDocument(_ page: Page, _ markdown: MarkdownDocument) -> SearchDocument {
+    public func searchDocument(_ page: Page, _ text: SearchPageText) -> SearchDocument {
         let language = page.language
-        func text(_ value: String) -> String { language == .fr ? FrenchTypography.apply(toText: value) : value }
+        func typography(_ value: String) -> String { language == .fr ? FrenchTypography.apply(toText: value) : value }
         let section = searchSection(page)
-        let headings = markdown.headings.map(\.text).joined(separator: " ")
         return SearchDocument(
-            kind: .page, url: config.href(page.urlPath), title: text(page.frontMatter.title), section: text(section),
-            fields: [.title(page.frontMatter.title), .headings(headings), .description(page.frontMatter.description), .body(markdown.plainText)],
-            excerpt: text(page.frontMatter.description + " " + markdown.plainText))
+            kind: .page, url: config.href(page.urlPath), title: typography(page.frontMatter.title), section: typography(section),
+            fields: [.title(page.frontMatter.title), .headings(text.headings), .description(page.frontMatter.description), .body(text.plainText)],
+            excerpt: typography(SearchFragment.excerpt(page.frontMatter.description + " " + text.plainText)))
     }
 }
 
@@ -81,12 +87,12 @@ extension ServicePagesRenderer {
         func text(_ value: String) -> String { language == .fr ? FrenchTypography.apply(toText: value) : value }
         let phones = contacts(service, language).filter { $0.href.hasPrefix("tel:") || $0.href.hasPrefix("sms:") }
             .map { SearchPhone(text: text($0.text), href: $0.href) }
-        let dialled = service.phones.map { "\($0.number.description) \($0.number.digits)" }.joined(separator: " ")
+        let numbers = service.phones.map { "\($0.number.description) \($0.number.digits)" }.joined(separator: " ")
         return SearchDocument(
             kind: .service, url: config.href(GeneratedPages.urlPath(.service(service.id), language)), title: text(service.name[language]),
             section: text(t("directoryTitle", language)),
-            fields: [.title(service.name[language]), .headings(service.organization.name[language]), .description(service.summary[language]),
-                     .tags(tagText(service, language)), .body(descriptionText + " " + dialled)],
-            excerpt: text(service.summary[language] + " " + descriptionText), phones: phones)
+            fields: [.title(service.name[language]), .headings(service.organization.name[language]), .phones(numbers),
+                     .description(service.summary[language]), .tags(tagText(service, language)), .body(descriptionText)],
+            excerpt: text(SearchFragment.excerpt(service.summary[language] + " " + descriptionText)), phones: phones)
     }
 }

@@ -15,8 +15,8 @@ public struct SearchDocument: Sendable, Equatable {
     public var section: String
     /// The indexed text. Only fields are indexed: give the title as a field too.
     public var fields: [SearchField]
-    /// The text a result's snippet is taken from (the description, then the body); the
-    /// fragment keeps its first `SearchFragment.excerptLimit` characters.
+    /// The text a result's snippet is taken from (the description, then the body), written
+    /// to the fragment as it is: cut it with `SearchFragment.excerpt`.
     public var excerpt: String
     /// Phone numbers a service's result shows.
     public var phones: [SearchPhone]

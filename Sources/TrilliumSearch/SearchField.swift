@@ -30,6 +30,9 @@ public struct SearchField: Sendable, Equatable {
     public static func headings(_ text: String) -> SearchField { SearchField(text: text, weight: headingsWeight) }
     /// A page's description, or a service's summary.
     public static func description(_ text: String) -> SearchField { SearchField(text: text, weight: descriptionWeight) }
+    /// A service's phone numbers, as written and as digits: a number someone types is as
+    /// telling as a heading, and outranks the pages that only mention it.
+    public static func phones(_ text: String) -> SearchField { SearchField(text: text, weight: headingsWeight) }
     /// A service's categories, regions, audiences and languages, in words.
     public static func tags(_ text: String) -> SearchField { SearchField(text: text, weight: tagsWeight) }
     /// A page's text, or a service's description and phone numbers.

@@ -42,13 +42,9 @@ public struct SearchIndex: Sendable, Equatable {
     /// The index of `documents` (pages first, then services, each in the order given).
     public static func build(_ documents: [SearchDocument], language: Language) -> SearchIndex {
         let ordered = documents.filter { $0.kind == .page } + documents.filter { $0.kind == .service }
-        var terms: [String: [Posting]] = [:]
-        for (number, document) in ordered.enumerated() {
-            for (term, score) in SearchIndexBuilder.scores(of: document.fields, language: language) {
-                terms[term, default: []].append(Posting(document: number, score: score))
-            }
-        }
         let pages = ordered.prefix { $0.kind == .page }.count
-        return SearchIndex(language: language, pages: pages, services: ordered.count - pages, terms: terms)
+        let collector = SearchIndexCollector(language: language, pages: pages, services: ordered.count - pages)
+        for (number, document) in ordered.enumerated() { collector.add(document, number: number) }
+        return collector.index()
     }
 }

@@ -1,27 +1,32 @@
 import Foundation
 import TrilliumModel
 
-/// Gathers the documents of one language from many threads into a `SearchIndex`.
+/// Gathers the documents of one language, from many threads, into a `SearchIndex`.
 ///
 /// The build numbers documents before rendering (pages in plan order, then services in
-/// directory order), so each worker adds its documents as it renders them: the words are
-/// counted on the worker, and only the stemming (cached, since words repeat) and the postings
-/// are taken under a lock. Postings are kept as term numbers and packed integers, about five
-/// bytes each. Adding a document number again replaces it, which is how the preview updates
-/// one edited page.
+/// directory order), so each worker adds its documents as it renders them. A worker splits the
+/// text into folded words on its own; under a lock, each word is looked up by its bytes
+/// (`SearchWordTable`: stemmed once, the first time it is seen), counted per field and scored:
+/// weight × min(occurrences in the field, `SearchIndexBuilder.occurrenceCap`), summed over the
+/// fields. Postings are kept as term numbers and packed integers, about five bytes each.
+/// Adding a document number again replaces it, which is how the preview updates one edited page.
 public final class SearchIndexCollector: @unchecked Sendable {
     public let language: Language
     public let pages: Int
     public let services: Int
     private let lock = NSLock()
+    private var words = SearchWordTable()
     private var termNumbers: [String: Int32] = [:]
     private var termNames: [String] = []
     /// Per term: document << 8 | score, in the order added.
     private var postings: [[UInt32]] = []
     /// Per document: its term numbers, so it can be replaced.
     private var documentTerms: [Int: [Int32]] = [:]
-    private var termOfWord: [String: String] = [:]
-    /// Seconds of CPU spent analyzing and adding documents, on all threads.
+    /// Scratch counters per term number, zero between documents.
+    private var fieldCounts: [Int32] = []
+    private var scores: [Int32] = []
+    private let stopWords: Set<String>
+    /// Seconds of CPU spent adding documents and writing files, on all threads.
     private var cpuSeconds: Double = 0
     /// How many shards the index had when its files were last written.
     private var writtenShards = 0
@@ -31,43 +36,112 @@ public final class SearchIndexCollector: @unchecked Sendable {
         self.language = language
         self.pages = pages
         self.services = services
+        self.stopWords = SearchText.stopWords(for: language)
+    }
+
+    /// The folded words of a document's fields, in one buffer.
+    private struct FieldWords {
+        var bytes: [UInt8] = []
+        /// End of each word in `bytes`.
+        var ends: [Int] = []
+        /// Per field: its weight and the number of words it has in `ends`.
+        var fields: [(weight: Int, words: Int)] = []
+
+        init(_ document: SearchDocument, language: Language) {
+            for field in document.fields where field.weight > 0 {
+                let before = ends.count
+                SearchText.forEachWord(field.text, language: language) { word in
+                    bytes.append(contentsOf: word)
+                    ends.append(bytes.count)
+                }
+                if field.isName {
+                    for word in SearchText.joinedWords(field.text) {
+                        bytes.append(contentsOf: word.utf8)
+                        ends.append(bytes.count)
+                    }
+                }
+                fields.append((field.weight, ends.count - before))
+            }
+        }
     }
 
     /// Adds document `number` (replacing what it held before) and returns its fragment file.
     /// Scores above 255 are stored as 255.
     @discardableResult
     public func add(_ document: SearchDocument, number: Int) -> OutputFile {
+        add(number: number) { document }
+    }
+
+    /// `add(_:number:)` for a document made by `make`, whose time counts as the index's.
+    public func add(number: Int, _ make: () -> SearchDocument) -> OutputFile {
         let started = ThreadClock.seconds()
-        let fields = SearchIndexBuilder.wordCounts(of: document.fields, language: language)
+        let document = make()
+        let analyzed = FieldWords(document, language: language)
         let fragment = SearchFragment.file(document, number: number, language: language)
         lock.withLock {
             remove(number)
-            let scores = SearchIndexBuilder.scores(of: fields) { word in
-                if let known = termOfWord[word] { return known }
-                let term = SearchText.term(forWord: word, language: language)
-                termOfWord[word] = term
-                return term
-            }
-            var numbers: [Int32] = []
-            numbers.reserveCapacity(scores.count)
-            for (term, score) in scores {
-                let termNumber: Int32
-                if let known = termNumbers[term] {
-                    termNumber = known
-                } else {
-                    termNumber = Int32(termNames.count)
-                    termNumbers[term] = termNumber
-                    termNames.append(term)
-                    postings.append([])
+            // Work on local copies of the tables (moved out and back): a stored property of a
+            // class is checked for exclusive access on every use, which the inner loop cannot afford.
+            var table = SearchWordTable(capacity: 0), counts: [Int32] = [], sums: [Int32] = []
+            swap(&table, &words)
+            swap(&counts, &fieldCounts)
+            swap(&sums, &scores)
+            var touched: [Int32] = []
+            var fieldTouched: [Int32] = []
+            analyzed.bytes.withUnsafeBufferPointer { bytes in
+                var word = 0
+                for field in analyzed.fields {
+                    for _ in 0..<field.words {
+                        let start = word == 0 ? 0 : analyzed.ends[word - 1]
+                        let text = UnsafeBufferPointer(rebasing: bytes[start..<analyzed.ends[word]])
+                        word += 1
+                        let term = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums)
+                        guard term >= 0 else { continue }
+                        if counts[Int(term)] == 0 { fieldTouched.append(term) }
+                        counts[Int(term)] += 1
+                    }
+                    for term in fieldTouched {
+                        let index = Int(term)
+                        if sums[index] == 0 { touched.append(term) }
+                        sums[index] += Int32(field.weight) * min(counts[index], Int32(SearchIndexBuilder.occurrenceCap))
+                        counts[index] = 0
+                    }
+                    fieldTouched.removeAll(keepingCapacity: true)
                 }
-                postings[Int(termNumber)].append(UInt32(number) << 8 | UInt32(min(score, 255)))
-                numbers.append(termNumber)
             }
-            documentTerms[number] = numbers
+            for term in touched {
+                postings[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
+                sums[Int(term)] = 0
+            }
+            swap(&table, &words)
+            swap(&counts, &fieldCounts)
+            swap(&sums, &scores)
+            documentTerms[number] = touched
+            cpuSeconds += ThreadClock.seconds() - started
         }
-        let spent = ThreadClock.seconds() - started
-        lock.withLock { cpuSeconds += spent }
         return fragment
+    }
+
+    /// The term number of a word not in `table` yet (-1 for a stop word or no term): stems it,
+    /// numbers a new term and remembers the word. The lock is held.
+    private func newTerm(_ word: UnsafeBufferPointer<UInt8>, table: inout SearchWordTable, counts: inout [Int32], sums: inout [Int32]) -> Int32 {
+        let text = String(decoding: word, as: UTF8.self)
+        var result: Int32 = -1
+        let term = stopWords.contains(text) ? "" : SearchText.term(forWord: text, language: language)
+        if !term.isEmpty {
+            if let known = termNumbers[term] {
+                result = known
+            } else {
+                result = Int32(termNames.count)
+                termNumbers[term] = result
+                termNames.append(term)
+                postings.append([])
+                counts.append(0)
+                sums.append(0)
+            }
+        }
+        table.insert(word, result)
+        return result
     }
 
     /// Takes document `number` out of every posting list (the lock is held).

@@ -7,11 +7,24 @@ extension SearchText {
     /// The words of a name as someone might type them without spaces: the folded chunks with
     /// their apostrophes removed, stop words kept ("Jeunesse, J'écoute" gives jeunesse, jecoute).
     static func nameChunks(_ text: String) -> [String] {
-        rawNameChunks(text).map { $0.filter { $0 != "'" } }.filter { !$0.isEmpty }
+        nameChunkBytes(text).map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 
-    private static func rawNameChunks(_ text: String) -> [Substring] {
-        fold(text).split(separator: " ").filter { $0.contains { $0 != "'" } }
+    /// Each folded chunk without its apostrophes, and whether it had one.
+    private static func nameChunkBytes(_ text: String) -> [(bytes: [UInt8], hadApostrophe: Bool)] {
+        var chunks: [(bytes: [UInt8], hadApostrophe: Bool)] = []
+        var current: [UInt8] = [], apostrophe = false
+        for byte in TextFolding.foldedUTF8(text) + [UInt8(ascii: " ")] {
+            switch byte {
+            case UInt8(ascii: " "):
+                if !current.isEmpty { chunks.append((current, apostrophe)) }
+                current = []
+                apostrophe = false
+            case UInt8(ascii: "'"): apostrophe = true
+            default: current.append(byte)
+            }
+        }
+        return chunks
     }
 
     /// Extra terms for a name, so it is found when typed without its spaces, hyphens or
@@ -33,17 +46,16 @@ extension SearchText {
 
     /// The joined words behind `joinedTerms`, before stemming, repeats kept.
     static func joinedWords(_ name: String) -> [String] {
-        let raw = rawNameChunks(name)
-        let chunks = raw.map { $0.filter { $0 != "'" } }
-        var joined: [String] = []
+        let chunks = nameChunkBytes(name)
+        var joined: [[UInt8]] = []
         for start in chunks.indices {
-            if raw[start].contains("'") { joined.append(chunks[start]) }
+            if chunks[start].hadApostrophe { joined.append(chunks[start].bytes) }
             for length in 2...3 where start + length <= chunks.count {
-                joined.append(chunks[start..<(start + length)].joined())
+                joined.append(chunks[start..<(start + length)].flatMap(\.bytes))
             }
         }
-        if chunks.count > 3 { joined.append(chunks.joined()) }
-        return joined.filter { $0.count <= longestJoinedWord }
+        if chunks.count > 3 { joined.append(chunks.flatMap(\.bytes)) }
+        return joined.filter { $0.count <= longestJoinedWord }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The term of a whole query typed as one word ("kids help phone" as kidshelpphone), or nil

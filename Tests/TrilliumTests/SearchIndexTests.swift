@@ -119,17 +119,24 @@ struct SearchIndexTests {
         #expect(collector.index().terms["one"] == nil)
     }
 
-    @Test func aFragmentHoldsWhatAResultShowsWithTheExcerptCutBeforeAWord() throws {
-        let words = Array(repeating: "survivor", count: 1_000).joined(separator: " \n ")
+    @Test func anExcerptKeepsTheFirstCharactersCutBeforeAWordWithSpacesMadeOne() {
+        let words = Array(repeating: "survivante", count: 1_000).joined(separator: " \n ")
+        let text = SearchFragment.excerpt(words)
+        #expect(text.count <= SearchFragment.excerptLimit && text.count > SearchFragment.excerptLimit - 12)
+        #expect(text.hasSuffix("survivante") && !text.contains("\n") && !text.contains("  "))
+        #expect(SearchFragment.excerpt("  Déjà\tvu\u{00A0}: ici  ") == "Déjà vu\u{00A0}: ici")
+        #expect(SearchFragment.excerpt(text) == text)
+    }
+
+    @Test func aFragmentHoldsWhatAResultShows() throws {
         let document = SearchDocument(kind: .service, url: "/fr/services/x/", title: "Ligne \"x\"", section: "Services",
-                                      fields: [], excerpt: words, phones: [SearchPhone(text: "Appeler le 211", href: "tel:211")])
+                                      fields: [], excerpt: "Aide\u{2028}jour et nuit", phones: [SearchPhone(text: "Appeler le 211", href: "tel:211")])
         let file = SearchFragment.file(document, number: 7, language: .fr)
         #expect(file.path == "search/fr/d/7.json")
+        #expect(String(decoding: file.data, as: UTF8.self).contains(#""text":"Aide\u2028jour et nuit""#))
         let fragment = try json(file)
-        let text = try #require(fragment["text"] as? String)
-        #expect(text.count <= SearchFragment.excerptLimit && text.count > SearchFragment.excerptLimit - 10)
-        #expect(text.hasSuffix("survivor") && !text.contains("\n") && !text.contains("  "))
         #expect(fragment["title"] as? String == "Ligne \"x\"" && fragment["kind"] as? String == "service")
+        #expect(fragment["url"] as? String == "/fr/services/x/" && fragment["section"] as? String == "Services")
         #expect(fragment["phones"] as? [[String]] == [["Appeler le 211", "tel:211"]])
     }
 

@@ -534,11 +534,11 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  /** True when the word `w` is the term `t` (four letters or more) plus an ending of at most
-   * three letters: a typo in a word's ending changes how it is stemmed ("survivnte" is not
-   * stemmed to "surviv"), so the word is also compared with the terms it begins with. */
+  /** True when the word `w` is the term `t` (five letters or more) plus an ending of at most
+   * five letters: a typo in a word's ending changes how it is stemmed ("exploitaton" is not
+   * stemmed to "exploit"), so the word is also compared with the terms it begins with. */
   function endsAfterTerm(w, t) {
-    return t.length >= 4 && w.length - t.length <= 3 && w.indexOf(t) === 0;
+    return t.length >= 5 && w.length - t.length <= 5 && w.indexOf(t) === 0;
   }
 
   /** True when some beginning of `t` is within one edit of `w` (typos while typing). */
