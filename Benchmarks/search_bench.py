@@ -55,9 +55,9 @@ TRILLIUM_SHOWN = 10
 PAGEFIND_SHOWN = 5
 # Queries on the corpus' own words: the first as a visitor would type it, then others.
 QUERIES = {
-    "en": ["safety planning for young people", "housing help", "court support", "warning signs", "legal options"],
-    "fr": ["plan de sécurité pour les jeunes", "aide au logement", "soutien au tribunal", "signes avant-coureurs",
-           "options juridiques"],
+    "en": ["safety planning", "housing help", "court support", "young workers help", "legal options for survivors"],
+    "fr": ["plan de sécurité", "aide au logement", "soutien au tribunal", "soutien aux familles",
+           "options juridiques pour les survivantes"],
 }
 DIRECTORY_QUERIES = {
     "en": ["crisis line thunder bay", "legal clinic", "sexual assault centre windsor", "text line"],

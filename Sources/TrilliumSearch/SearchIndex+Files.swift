@@ -22,7 +22,7 @@ extension SearchIndex {
 
     /// A shard is closed once its terms take this many bytes (uncompressed; about a quarter
     /// of that once a host compresses it). One term is never split.
-    public static let shardTargetBytes = 16 * 1024
+    public static let shardTargetBytes = 8 * 1024
 
     /// `meta.json` and the term shards (smaller shards than the default only for tests).
     public func files(shardTargetBytes: Int = shardTargetBytes) -> [OutputFile] {

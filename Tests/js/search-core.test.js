@@ -188,6 +188,7 @@ test("names are found without their apostrophe, hyphen or space", async () => {
   assert.equal(await top("talk 4 healing"), "/fr/services/talk4healing/");
   assert.equal(await top("talk4healing"), "/fr/services/talk4healing/");
   assert.equal(await top("211ontario"), "/fr/services/211-ontario/");
+  assert.equal(await top("21 1 ontario"), "/fr/services/211-ontario/", "words that find nothing apart are looked up joined");
 });
 
 test("a word of five letters or more is found with one typo, ranked below an exact match", async () => {

@@ -471,7 +471,9 @@
   var DIGIT = {};
   for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
   /** Most shards the last word's prefix may pull in; a shorter prefix matches exactly only. */
-  var PREFIX_SHARDS = 3;
+  var PREFIX_SHARDS = 2;
+  /** A query's words are also looked up typed as one word when they find fewer results. */
+  var JOIN_WHEN_FEWER = 5;
   /** Weight of a match one edit away, against 1 for an exact or prefix match. */
   var TYPO_WEIGHT = 0.5;
 
@@ -550,7 +552,8 @@
   }
 
   /** What a query looks for: one group per distinct word (each must match), and the whole
-   * query joined as one word as an alternative. Pure; exported for the tests. */
+   * query joined as one word as an alternative (looked up when the words find few results).
+   * Pure; exported for the tests. */
   function planQuery(text, lang, keys, prefix) {
     lang = language(lang);
     var words = analyze(text, lang);
@@ -675,17 +678,27 @@
       }
       return shards[n];
     }
+    function loadAll(groups, m) {
+      var wanted = [];
+      groups.forEach(function (g) { g.shards.forEach(function (n) { if (wanted.indexOf(n) < 0) wanted.push(n); }); });
+      return Promise.all(wanted.map(function (n) { return loadShard(n, m); })).then(function (loaded) {
+        var byNumber = {};
+        wanted.forEach(function (n, i) { byNumber[n] = loaded[i]; });
+        return byNumber;
+      });
+    }
     function run(text, options, retried) {
       var kind = options && options.kind, prefix = !options || options.prefix !== false;
       return loadMeta(retried).then(function (m) {
         var groups = planQuery(text, lang, m.shards, prefix);
         if (!groups) return { results: [], terms: [] };
-        var wanted = [];
-        groups.forEach(function (g) { g.shards.forEach(function (n) { if (wanted.indexOf(n) < 0) wanted.push(n); }); });
-        return Promise.all(wanted.map(function (n) { return loadShard(n, m); })).then(function (loaded) {
-          var byNumber = {};
-          wanted.forEach(function (n, i) { byNumber[n] = loaded[i]; });
-          return rank(groups, byNumber, m, kind);
+        var words = groups.filter(function (g) { return !g.join; });
+        return loadAll(words, m).then(function (shardsOfWords) {
+          var ranked = rank(words, shardsOfWords, m, kind);
+          // The words typed as one ("cyber tip" as cybertip) are looked up only when the words
+          // alone find little, which spares most queries a shard.
+          if (words.length === groups.length || ranked.results.length >= JOIN_WHEN_FEWER) return ranked;
+          return loadAll(groups, m).then(function (shards) { return rank(groups, shards, m, kind); });
         });
       }).catch(function (error) {
         // The site may have been published again since meta.json was read: read it anew once.
