@@ -14,15 +14,20 @@ extension SiteRenderer {
     /// pages are not counted in the build's summary.
     func renderSearchFiles(_ search: SiteSearch) -> [OutputFile] {
         let entries = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, searchEntries($0)) })
+        func pageCounts(_ language: Language) -> [String: Int] {
+            Dictionary(grouping: entries[language] ?? [], by: { Self.azLetter(of: $0.title) })
+                .mapValues { ($0.count + Self.azPageSize - 1) / Self.azPageSize }
+        }
         return Language.allCases.flatMap { language in
             search.indexFiles(language)
-                + renderSearchPages(language, entries: entries[language] ?? [], otherLetters: Set((entries[language.other] ?? []).map { Self.azLetter(of: $0.title) }))
+                + renderSearchPages(language, entries: entries[language] ?? [], otherPageCounts: pageCounts(language.other))
         }
     }
 
-    /// The search page and every page of the A–Z index of `language`. A letter's twin is the
-    /// same letter in the other language when it has one, else the other search page.
-    func renderSearchPages(_ language: Language, entries: [SearchEntryView], otherLetters: Set<String>) -> [OutputFile] {
+    /// The search page and every page of the A–Z index of `language`. Each letter that either
+    /// language uses has a page in both (saying so when it lists nothing), so every A–Z page's
+    /// twin is the same letter and page, or that letter's first page.
+    func renderSearchPages(_ language: Language, entries: [SearchEntryView], otherPageCounts: [String: Int]) -> [OutputFile] {
         let byLetter = Dictionary(grouping: entries, by: { Self.azLetter(of: $0.title) })
         let letters = byLetter.keys.sorted()
         func letterLinks(current: String?) -> [LinkView] {
@@ -37,15 +42,15 @@ extension SiteRenderer {
         view.search = searchPageView(language, letters: letterLinks(current: nil), entries: [], isSearchPage: true)
         view.scripts = [factory.asset("search-core.js"), factory.asset("site-search.js")]
         files.append(renderPage(view, template: "search", to: searchPath, language: language))
-        for letter in letters {
+        for letter in Set(letters).union(otherPageCounts.keys).sorted() {
             let members = byLetter[letter] ?? []
-            let pages = stride(from: 0, to: members.count, by: Self.azPageSize).map { Array(members[$0..<min(members.count, $0 + Self.azPageSize)]) }
+            let pages = members.isEmpty ? [[]] : stride(from: 0, to: members.count, by: Self.azPageSize).map { Array(members[$0..<min(members.count, $0 + Self.azPageSize)]) }
             for (number, slice) in pages.enumerated() {
                 let path = GeneratedPages.urlPath(.searchIndex(letter, number + 1), language)
                 let heading = "\(factory.t("searchIndexTitle", language)) \(Self.azLabel(of: letter))"
-                let twin = otherLetters.contains(letter) ? GeneratedPages.Kind.searchIndex(letter, 1) : .search
-                var page = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(twin, language.other), title: heading,
-                                        description: factory.t("searchDescription", language),
+                let twinPage = number + 1 <= otherPageCounts[letter, default: 1] ? number + 1 : 1
+                var page = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.searchIndex(letter, twinPage), language.other),
+                                        title: heading, description: factory.t("searchDescription", language),
                                         breadcrumbs: factory.breadcrumbs(language, [(title, searchPath), (heading, path)]), lastModified: nil)
                 page.search = searchPageView(language, letters: letterLinks(current: letter), entries: slice, isSearchPage: false)
                 if pages.count > 1 {

@@ -20,8 +20,8 @@ extension SearchIndex {
 
     public static func metaPath(_ language: Language) -> String { folder(language) + "meta.json" }
 
-    /// A shard is closed once its terms take this many bytes (uncompressed; about a quarter
-    /// of that once a host compresses it). One term is never split.
+    /// A shard is closed once its terms take this many bytes (uncompressed; 3 to 5 KB once a
+    /// host compresses it). One term is never split, so a very common term's shard is larger.
     public static let shardTargetBytes = 8 * 1024
 
     /// `meta.json` and the term shards (smaller shards than the default only for tests).

@@ -32,8 +32,12 @@ struct BuildSiteSearchTests {
                 let html = site.page(path)
                 let entries = html.components(separatedBy: "<ul class=\"az__entries\">").dropFirst().first?.components(separatedBy: "</ul>").first ?? ""
                 let hrefs = HTMLScan.attribute("href", inTagsContaining: "<a ", in: entries)
-                #expect(!hrefs.isEmpty, "\(path) lists nothing")
+                #expect(!hrefs.isEmpty || html.contains("starts with this letter") || html.contains("commence par cette lettre"),
+                        "\(path) lists nothing and does not say so")
                 listed += hrefs
+                // Its twin is the same letter in the other language.
+                let twin = HTMLScan.attribute("href", inTagsContaining: "language-toggle", in: html)
+                #expect(twin == ["/" + (language == "en" ? "fr/recherche/" : "en/search/") + path.dropFirst(search.count).dropLast("index.html".count)])
             }
             let pages = site.outputFiles.filter {
                 $0.hasPrefix(language + "/") && $0.hasSuffix("index.html") && !$0.hasPrefix(search) && !$0.contains("/page/")

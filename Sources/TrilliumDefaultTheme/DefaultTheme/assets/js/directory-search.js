@@ -249,7 +249,12 @@
       rememberInURL(state);
       var q = state.q.trim();
       var candidates = q ? rankedCards(q) : cards;
-      if (candidates === null) return; // keep the last results until the index arrives
+      // Keep the last results until the index answers; say the list is about to change.
+      if (candidates === null) {
+        list.setAttribute("aria-busy", "true");
+        return;
+      }
+      list.removeAttribute("aria-busy");
       var shown = candidates.filter(function (card) { return matchesFilters(card.facets, state); });
       arrange(shown, Boolean(q));
       announce(shown.length);
