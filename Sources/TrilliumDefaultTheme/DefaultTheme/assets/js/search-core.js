@@ -1,7 +1,7 @@
 /*
  * Trillium search core: the query-time half of the site search.
  *
- * The build (Sources/Trillium/Search, Swift) turns page text into terms with the very
+ * The build (Sources/TrilliumSearch, Swift) turns page text into terms with the very
  * same pipeline as this file; Tests/Fixtures/search-vectors.json holds the shared
  * expected outputs that both implementations are tested against. Change both or neither.
  *
