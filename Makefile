@@ -15,7 +15,8 @@ TEST_PACKAGES := $(BUILD_PACKAGES) chromium chromium-driver nginx-light linkchec
   $(shell command -v java >/dev/null || echo default-jre-headless) \
   $(shell command -v node >/dev/null || echo nodejs) \
   $(shell python3 -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv)
-BENCH_PACKAGES := $(BUILD_PACKAGES) hugo cmark-gfm time valgrind
+BENCH_PACKAGES := $(BUILD_PACKAGES) hugo cmark-gfm time valgrind chromium \
+  $(shell python3 -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv)
 
 define install_missing
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -80,7 +81,7 @@ editor-screenshot: $(VENV)/.installed
 	TRILLIUM_EDITOR_SCREENSHOT=$(CURDIR)/docs/editor.png TRILLIUM_BIN=$(CURDIR)/.build/debug/trillium TRILLIUM_SITE=$(CURDIR) \
 	  $(PYTHON) -m pytest Tests/editor -q -k screenshot
 
-# Speed and memory against Hugo on the same generated corpus (see BENCHMARKS.md).
+# Speed and memory against Hugo, and site search against Pagefind (pip-installed into .bench/), on the same generated corpus (see BENCHMARKS.md).
 bench: deps-bench
 	python3 Benchmarks/bench.py
 

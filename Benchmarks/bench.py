@@ -296,6 +296,8 @@ def main() -> int:
     parser.add_argument("--trillium", help="use this trillium executable instead of a release build")
     parser.add_argument("--output-root", help="where the generators write (default: a folder in /dev/shm when it has "
                                               "room, else .bench/); pass .bench to measure writes to disk")
+    parser.add_argument("--no-search", action="store_true", help="skip the site search comparison with Pagefind")
+    parser.add_argument("--services", type=int, help="also measure search in a directory of this many services (e.g. 60000)")
     args = parser.parse_args()
 
     sizes = [200] if args.quick else [int(s.replace(",", "").replace("_", "")) for s in (args.sizes or "1000,5000,10000").split(",")]
@@ -309,11 +311,18 @@ def main() -> int:
         output_root = os.path.abspath(args.output_root) if args.output_root else default_output_root()
         log(f"Builds write to {output_root}")
         results = [bench_size(size, args.seed, trillium, runs, warmup, output_root) for size in sizes]
-    except BenchError as error:
+        search_results = []
+        if not args.no_search:
+            import search_bench  # imports this module: load it only when it is used
+            search_sizes = [size for size in sizes if size in (1000, 10_000)] or sizes[:1]
+            search_results = search_bench.run(search_sizes, args.services, trillium, args.seed, output_root,
+                                              with_pagefind=not args.quick)
+    except (BenchError, subprocess.CalledProcessError) as error:
         log(f"benchmark failed: {error}")
         return 1
 
-    report = {"machine": facts, "runs": runs, "warmup": warmup, "seed": args.seed, "output_root": output_root, "results": results}
+    report = {"machine": facts, "runs": runs, "warmup": warmup, "seed": args.seed, "output_root": output_root, "results": results,
+              "search": search_results}
     os.makedirs(BENCH_DIR, exist_ok=True)
     with open(os.path.join(BENCH_DIR, "results.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=2, sort_keys=True)
@@ -328,6 +337,12 @@ def main() -> int:
         print(f"\nTargets at {largest['pages_per_language']:,} pages/language: time ≤ {TARGET_TIME_RATIO}× Hugo: "
               f"{'met' if time_ok else 'NOT met'} ({largest['time_ratio']:.2f}×); memory ≤ {TARGET_MEMORY_RATIO}× Hugo: "
               f"{'met' if memory_ok else 'NOT met'} ({largest['memory_ratio']:.2f}×).")
+    if search_results:
+        import search_bench
+        print("\nSite search against Pagefind 1.5 on the same output (bytes as gzip -9; see Benchmarks/search_bench.py):\n")
+        print(search_bench.table(search_results))
+        for line in search_bench.verdicts(search_results):
+            print(line)
     print(f"\nDetails: {os.path.relpath(os.path.join(BENCH_DIR, 'results.json'), os.getcwd())}")
     return 0
 

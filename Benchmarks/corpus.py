@@ -15,6 +15,7 @@ Everything is derived from a seeded ``random.Random``, so a corpus is the same b
 every machine. Standard library only.
 
     python3 Benchmarks/corpus.py --pages 200 --out .bench/look
+    python3 Benchmarks/corpus.py --pages 100 --services 60000 --out .bench/directory   # 211 Ontario's scale
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
@@ -174,6 +176,7 @@ class Corpus:
     sections: list  # folder names in order, updates first
     section_slugs: dict  # folder -> French slug
     services: list
+    taxonomy: str | None = None  # the real taxonomy's text when the directory follows it (--services)
 
     def trillium_path(self, page: PageSpec) -> str:
         return f"{page.folder}/{page.name}.md" if page.folder else f"{page.name}.md"
@@ -192,8 +195,9 @@ class Corpus:
         return "/" + "/".join(parts) + "/"
 
 
-def plan_corpus(pages_per_language: int, seed: int) -> Corpus:
-    """Decides every page, section and service; the text comes later, page by page."""
+def plan_corpus(pages_per_language: int, seed: int, services: int | None = None) -> Corpus:
+    """Decides every page, section and service; the text comes later, page by page. With
+    `services`, the directory has that many services in the real directory's proportions."""
     rng = random.Random(f"plan-{seed}")
     total = max(pages_per_language, 8)
     section_count = max(2, round(total / PAGES_PER_SECTION))
@@ -258,8 +262,10 @@ def plan_corpus(pages_per_language: int, seed: int) -> Corpus:
         targets.append(rng.choice(section_pages))
         page.links = [target for target in targets if target != page.index]
 
-    services = plan_services(max(1, pages_per_language // 5), rng)
-    return Corpus(pages, sections, section_slugs, services)
+    if services is not None:
+        taxonomy, profiles = read_real_directory()
+        return Corpus(pages, sections, section_slugs, plan_directory(services, seed, profiles), taxonomy)
+    return Corpus(pages, sections, section_slugs, plan_services(max(1, pages_per_language // 5), rng))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,6 +436,9 @@ class ServiceSpec:
     open_24_7: bool
     cost: str
     confidential: bool
+    # Set for a directory made with --services: the service's own name and its organization's, per language.
+    names: dict | None = None
+    organization: dict | None = None
 
 
 def pick(rng: random.Random, terms: list, number: int, most: int) -> list:
@@ -453,13 +462,89 @@ def plan_services(count: int, rng: random.Random) -> list:
     return services
 
 
+# A directory at any size, in the proportions of the real one (Content/services): each synthetic
+# service copies the categories, regions, audiences, languages, hours (24/7 or not) and number of
+# phones of a real service picked at random, so the shares of each term match the real
+# directory's; names, organizations, towns and texts are made up. `--services N` uses it.
+
+REAL_SERVICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Content", "services")
+ONTARIO_TOWNS = ["Ajax", "Barrie", "Belleville", "Brampton", "Brantford", "Brockville", "Burlington", "Cambridge",
+                 "Chatham", "Cobourg", "Cochrane", "Collingwood", "Cornwall", "Dryden", "Elliot Lake", "Fort Frances",
+                 "Guelph", "Haileybury", "Hamilton", "Hawkesbury", "Hearst", "Huntsville", "Kapuskasing", "Kenora",
+                 "Kingston", "Kirkland Lake", "Kitchener", "Leamington", "London", "Markham", "Midland", "Milton",
+                 "Mississauga", "Moosonee", "Napanee", "Niagara Falls", "North Bay", "Oakville", "Orangeville", "Orillia",
+                 "Oshawa", "Ottawa", "Owen Sound", "Parry Sound", "Pembroke", "Peterborough", "Red Lake", "Renfrew",
+                 "Richmond Hill", "Sarnia", "Sault Ste. Marie", "Simcoe", "Sioux Lookout", "St. Catharines",
+                 "St. Thomas", "Stratford", "Sudbury", "Thunder Bay", "Timmins", "Toronto", "Vaughan", "Wawa",
+                 "Welland", "Whitby", "Windsor", "Woodstock"]
+ORGANIZATION_KINDS = [("{town} Women's Centre", "Centre des femmes de {town}"),
+                      ("{town} Victim Services", "Services aux victimes de {town}"),
+                      ("{town} Community Health Centre", "Centre de santé communautaire de {town}"),
+                      ("{town} Youth Services", "Services à la jeunesse de {town}"),
+                      ("{town} Legal Clinic", "Clinique juridique de {town}"),
+                      ("{town} Sexual Assault Centre", "Centre d'aide contre les agressions sexuelles de {town}"),
+                      ("{town} Family Services", "Services à la famille de {town}"),
+                      ("{town} Friendship Centre", "Centre d'amitié de {town}"),
+                      ("{town} Distress Centre", "Centre de détresse de {town}"),
+                      ("Centre francophone de {town}", "Centre francophone de {town}")]
+PROGRAMS = [("Crisis line", "Ligne de crise"), ("Counselling", "Counseling"), ("Safe housing", "Hébergement sécuritaire"),
+            ("Court support", "Soutien au tribunal"), ("Outreach", "Programme d'approche"), ("Drop-in", "Centre d'accueil"),
+            ("Youth program", "Programme jeunesse"), ("Legal advice", "Conseils juridiques"),
+            ("Anti-trafficking program", "Programme contre la traite"), ("Peer support", "Soutien par les pairs"),
+            ("Text line", "Ligne texto"), ("Walk-in clinic", "Clinique sans rendez-vous")]
+
+
+def read_real_directory(folder: str = REAL_SERVICES) -> tuple[str, list]:
+    """The real taxonomy (as text) and, per real service, the facts a synthetic one copies."""
+    with open(os.path.join(folder, "taxonomy.yaml"), encoding="utf-8") as handle:
+        taxonomy = handle.read()
+    profiles = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".yaml") or name == "taxonomy.yaml":
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            text = handle.read()
+        profile = {"open_24_7": "open_24_7: true" in text, "phones": max(1, text.count("\n  - { number:") + text.count("\n  - number:"))}
+        for key in ("categories", "regions", "audiences", "languages"):
+            inline = re.search(rf"^{key}: \[(.*)\]", text, re.M)
+            if inline:
+                profile[key] = [v.strip() for v in inline.group(1).split(",") if v.strip()]
+            else:
+                block = re.search(rf"^{key}:\n((?:  - .*\n)+)", text, re.M)
+                profile[key] = re.findall(r"  - (\S+)", block.group(1)) if block else []
+        if all(profile[key] for key in ("categories", "regions", "audiences", "languages")):
+            profiles.append(profile)
+    return taxonomy, profiles
+
+
+def plan_directory(count: int, seed: int, profiles: list) -> list:
+    """`count` services in the proportions of `profiles`, grouped into organizations of 1 to 6."""
+    rng = random.Random(f"directory-{seed}")
+    services, number = [], 0
+    while number < count:
+        town = rng.choice(ONTARIO_TOWNS)
+        kind = rng.choice(ORGANIZATION_KINDS)
+        organization = {"id": f"org-{number + 1}", "en": kind[0].format(town=town), "fr": kind[1].format(town=town)}
+        for program in rng.sample(PROGRAMS, min(count - number, rng.randint(1, 6))):
+            profile = rng.choice(profiles)
+            names = {"en": f"{organization['en']} – {program[0]}", "fr": f"{organization['fr']} – {program[1]}"}
+            services.append(ServiceSpec(
+                id=f"{fold(organization['en'])}-{fold(program[0])}-{number + 1}", number=number, town=town, kind=program,
+                categories=list(profile["categories"]), regions=list(profile["regions"]), audiences=list(profile["audiences"]),
+                languages=list(profile["languages"]), phones=[fake_phone(rng) for _ in range(profile["phones"])],
+                open_24_7=profile["open_24_7"], cost=rng.choice(["free", "free", "low-cost", "varies"]),
+                confidential=rng.random() < 0.6, names=names, organization=organization))
+            number += 1
+    return services
+
+
 def service_texts(service: ServiceSpec, seed: int) -> dict:
     """Name, summary and Markdown description of a service in each language."""
     texts = {}
     for index, lang in enumerate(LANGS):
         rng = random.Random(f"service-{seed}-{lang}-{service.number}")
         writer = BodyWriter(lang, rng)
-        name = f"{service.kind[index]} – {service.town} ({service.number + 1})"
+        name = service.names[lang] if service.names else f"{service.kind[index]} – {service.town} ({service.number + 1})"
         summary = writer.sentence()
         while len(summary) > 150:
             summary = writer.sentence()
@@ -494,9 +579,11 @@ def trillium_service_yaml(service: ServiceSpec, texts: dict) -> str:
     lines.append("description:")
     for lang in LANGS:
         lines += [f"  {lang}: |", indent(texts[lang][2], 4)]
-    lines += ["organization:", f"  id: org-{service.id}", "  name:",
-              f"    en: {yaml_string(service.town + ' Community Services')}",
-              f"    fr: {yaml_string('Services communautaires de ' + service.town)}",
+    organization = service.organization or {"id": f"org-{service.id}", "en": service.town + " Community Services",
+                                            "fr": "Services communautaires de " + service.town}
+    lines += ["organization:", f"  id: {organization['id']}", "  name:",
+              f"    en: {yaml_string(organization['en'])}",
+              f"    fr: {yaml_string(organization['fr'])}",
               "  description:", f"    en: {yaml_string('A community agency in ' + service.town + '.')}",
               f"    fr: {yaml_string('Un organisme communautaire de ' + service.town + '.')}",
               "phones:"]
@@ -520,7 +607,8 @@ def trillium_service_yaml(service: ServiceSpec, texts: dict) -> str:
 def hugo_service_page(service: ServiceSpec, texts: dict, lang: str) -> str:
     name, summary, description = texts[lang]
     lines = ["---", f"title: {yaml_string(name)}", f"translationKey: service-{service.id}",
-             f"summary: {yaml_string(summary)}", f"organization: {yaml_string(service.town)}", "phones:"]
+             f"summary: {yaml_string(summary)}",
+             f"organization: {yaml_string(service.organization[lang] if service.organization else service.town)}", "phones:"]
     for display, tel in service.phones:
         lines += [f"  - number: {display}", f"    tel: \"{tel}\"", f"    label: {'Call' if lang == 'en' else 'Appeler'}"]
     lines += [f"website: https://www.example.org/{service.id}/", f"open_24_7: {str(service.open_24_7).lower()}",
@@ -586,7 +674,7 @@ def write_trillium(corpus: Corpus, bodies: list, seed: int, out: str, theme_sour
             text = front_matter(page, lang, "trillium") + "\n" + format_links(corpus, page, body[lang], lang, "trillium")
             write(os.path.join(out, "Content", lang, corpus.trillium_path(page)), text)
     services = os.path.join(out, "Content", "services")
-    write(os.path.join(services, "taxonomy.yaml"), taxonomy_yaml())
+    write(os.path.join(services, "taxonomy.yaml"), corpus.taxonomy or taxonomy_yaml())
     for service in corpus.services:
         write(os.path.join(services, service.id + ".yaml"), trillium_service_yaml(service, service_texts(service, seed)))
     if theme_source:
@@ -895,9 +983,9 @@ notFound: Page introuvable
 
 
 def generate(pages_per_language: int, out: str, seed: int = 2020, theme_source: str | None = None,
-             concatenated: str | None = None) -> Corpus:
+             concatenated: str | None = None, services: int | None = None) -> Corpus:
     """Writes `out/trillium` and `out/hugo` (and optionally every Markdown body concatenated)."""
-    corpus = plan_corpus(pages_per_language, seed)
+    corpus = plan_corpus(pages_per_language, seed, services)
     bodies = [page_bodies(corpus, page, seed) for page in corpus.pages]
     write_trillium(corpus, bodies, seed, os.path.join(out, "trillium"), theme_source)
     write_hugo(corpus, bodies, seed, os.path.join(out, "hugo"))
@@ -927,11 +1015,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--out", required=True, help="folder to write trillium/ and hugo/ into (must not exist)")
     parser.add_argument("--theme", help="Trillium theme folder to copy into the site (default: the repository's)")
+    parser.add_argument("--services", type=int, help="this many services in the real directory's proportions and "
+                                                     "taxonomy (default: pages/5 in a synthetic taxonomy)")
     args = parser.parse_args()
     if os.path.exists(args.out):
         parser.error(f"{args.out} already exists")
     theme = args.theme or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Themes", "default")
-    corpus = generate(args.pages, args.out, args.seed, theme, os.path.join(args.out, "all.md"))
+    corpus = generate(args.pages, args.out, args.seed, theme, os.path.join(args.out, "all.md"), args.services)
     print(f"{len(corpus.pages)} pages per language, {len(corpus.sections)} sections, {len(corpus.services)} services in {args.out}")
 
 

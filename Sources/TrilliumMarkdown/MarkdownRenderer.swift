@@ -80,6 +80,13 @@ public struct MarkdownRenderer: Sendable {
                 }
             } else if event == CMARK_EVENT_EXIT, [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM].contains(type) {
                 plain += "\n"
+            } else if event == CMARK_EVENT_EXIT, let name = cmark_node_get_type_string(node), name.pointee == UInt8(ascii: "t") {
+                // Table cells and rows (an extension's nodes): keep their words apart for search and readability.
+                switch String(cString: name) {
+                case "table_cell": plain += " "
+                case "table_row", "table_header": plain += "\n"
+                default: break
+                }
             }
         }
 

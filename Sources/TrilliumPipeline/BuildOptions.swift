@@ -56,6 +56,9 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// CPU seconds the site search took (analyzing pages and services, writing the index),
+    /// summed over threads: the most it can add to the build's wall time.
+    public var searchSeconds: Double = 0
 
     /// "Built 22 English and 22 French pages (310 files) in 0.42 s."
     public var summary: String {

@@ -12,9 +12,10 @@ import TrilliumSource
 /// that page instead of the whole site.
 ///
 /// Other pages depend on a page only through its front matter (titles, dates, URLs in menus,
-/// lists, breadcrumbs, feeds, the sitemap) and its heading ids (anchor checks). So when only the
-/// Markdown body changed, re-rendering that page and re-checking every anchor gives exactly what
-/// a full build would. Anything else — front matter, a new or deleted file, the theme, services,
+/// lists, breadcrumbs, feeds, the sitemap) and its heading ids (anchor checks); the search index
+/// depends on its text too, so the page is added to the kept index again and its language's
+/// index files are rewritten. So when only the Markdown body changed, re-rendering that page,
+/// re-checking every anchor and rewriting the index gives exactly what a full build would. Anything else — front matter, a new or deleted file, the theme, services,
 /// site.yaml — asks for a full build. Use it from one task at a time.
 public final class IncrementalSite: @unchecked Sendable {
     public enum Outcome: Sendable {
@@ -28,10 +29,12 @@ public final class IncrementalSite: @unchecked Sendable {
 
     private var site: LoadedSite
     private var pageLinks: [SiteRenderer.PageLinks]
+    private let search: SiteSearch
 
-    init(site: LoadedSite, pageLinks: [SiteRenderer.PageLinks]) {
+    init(site: LoadedSite, pageLinks: [SiteRenderer.PageLinks], search: SiteSearch) {
         self.site = site
         self.pageLinks = pageLinks
+        self.search = search
     }
 
     /// Re-renders the pages at `changedPaths` (relative to the site folder) when only their text changed.
@@ -59,15 +62,35 @@ public final class IncrementalSite: @unchecked Sendable {
         let renderer = updated.renderer
         var diagnostics = DiagnosticList()
         var links = pageLinks
+        var searchFiles: [OutputFile] = []
         for index in indices {
             let outcome = renderer.renderContentPage(index, keepPlainText: false)
             diagnostics.append(contentsOf: outcome.diagnostics)
+            let language = updated.plan.pages[index].language
+            if let text = outcome.searchText, let fragment = search.update(page: index, language: language, { renderer.searchDocument(updated.plan.pages[index], text) }) {
+                searchFiles.append(fragment)
+            }
             for file in outcome.files {
                 do { try writer.write(file.data, to: file.path) } catch {
                     diagnostics.error(SourceLocation(file: "Public/" + file.path), "could not write the file: \(error.localizedDescription)")
                 }
             }
             links[index] = outcome.pageLinks
+        }
+        for language in Set(indices.map { updated.plan.pages[$0].language }).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let shards = search.shardCount(language)
+            let files = search.indexFiles(language)
+            // A shard file the full build would not write cannot be taken away here.
+            guard files.count - 1 >= shards else {
+                writer.discard()
+                return .needsFullBuild("the search index of \(language.rawValue) has fewer shards")
+            }
+            searchFiles += files
+        }
+        for file in searchFiles {
+            do { try writer.write(file.data, to: file.path) } catch {
+                diagnostics.error(SourceLocation(file: "Public/" + file.path), "could not write the file: \(error.localizedDescription)")
+            }
         }
         renderer.checkAnchors(links, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: renderer.problems)

@@ -42,8 +42,9 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot move the new site into place: \(error.localizedDescription)")])
         }
-        let report = BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
+        var report = BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
                                  warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
-        return (report, IncrementalSite(site: site, pageLinks: summary.pageLinks))
+        report.searchSeconds = summary.search.analysisSeconds
+        return (report, IncrementalSite(site: site, pageLinks: summary.pageLinks, search: summary.search))
     }
 }

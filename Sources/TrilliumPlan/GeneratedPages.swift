@@ -11,6 +11,10 @@ public enum GeneratedPages {
         case service(String)
         case partners
         case embedServices
+        /// The site search page (`/en/search/`, `/fr/recherche/`).
+        case search
+        /// A page of the A–Z index: a letter's slug (`a`, `0-9`) and a page number from 1.
+        case searchIndex(String, Int)
     }
 
     /// Localized URL segments of generated pages.
@@ -19,6 +23,7 @@ public enum GeneratedPages {
         switch english {
         case "category": return "categorie"
         case "partners": return "partenaires"
+        case "search": return "recherche"
         default: return english
         }
     }
@@ -32,10 +37,14 @@ public enum GeneratedPages {
         case .service(let id): return lang + "services/\(id)/"
         case .partners: return lang + "\(segment("partners", language))/"
         case .embedServices: return lang + "embed/services/"
+        case .search: return lang + "\(segment("search", language))/"
+        case .searchIndex(let letter, let page):
+            return urlPath(.search, language) + "\(letter)/" + (page > 1 ? "page/\(page)/" : "")
         }
     }
 
-    /// Every generated page, in a stable order.
+    /// Every generated page of the service directory, in a stable order (the search pages are
+    /// listed by the render stage, which knows the titles the A–Z index needs).
     public static func kinds(services: ServiceDirectory?) -> [Kind] {
         guard let services else { return [] }
         var kinds: [Kind] = [.directory, .partners, .embedServices]
@@ -50,6 +59,7 @@ public enum GeneratedPages {
         var paths: Set<String> = ["/", "/sitemap.xml", "/robots.txt", "/embed.js", "/404.html"]
         for language in Language.allCases {
             paths.insert("/\(language.rawValue)/404.html")
+            paths.insert(urlPath(.search, language))
             for kind in kinds(services: services) { paths.insert(urlPath(kind, language)) }
         }
         if let services {

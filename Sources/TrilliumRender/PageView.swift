@@ -43,6 +43,10 @@ public struct PageView: Sendable {
     public var sources: [SourceView] = []
     /// Opens the page with a short "get help now" box.
     public var helpBox: HelpBoxView?
+    /// The search field in the header.
+    public var siteSearch: SiteSearchFormView?
+    /// The search page or a page of its A–Z index.
+    public var search: SearchPageView?
 
     // Flags for templates (Mustache reads stored properties only); set by `prepared()`.
     public var hasToc = false

@@ -10,6 +10,8 @@ import TrilliumSearch
 struct ServicePagesRenderer {
     let renderer: SiteRenderer
     let directory: ServiceDirectory
+    /// Service pages are added to the site search as they are rendered.
+    var search: SiteSearch?
 
     var config: SiteConfig { renderer.config }
     var factory: ViewFactory { renderer.factory }
@@ -20,7 +22,9 @@ struct ServicePagesRenderer {
         var counts: [Language: Int] = [:]
         // Descriptions are Markdown: render them once per language (cmark is serialized anyway).
         var descriptions: [String: Localized<String>] = [:]
+        var descriptionTexts: [String: Localized<String>] = [:]
         for service in directory.services {
+            var texts: [Language: String] = [:]
             descriptions[service.id] = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
                 let markdown = MarkdownRenderer(allowedHTML: []).render(service.description[language], file: service.sourcePath,
                                                                        firstLine: service.descriptionLines[language], diagnostics: &diagnostics) { url, location, diagnostics in
@@ -29,24 +33,26 @@ struct ServicePagesRenderer {
                     }
                     return nil
                 }
+                texts[language] = markdown.plainText
                 return (language, markdown.html)
             }))
+            descriptionTexts[service.id] = Localized(texts)
         }
-        let (searchIndexFiles, searchIndexPaths) = searchIndexes()
-        SiteRenderer.deliver(searchIndexFiles, to: emit, diagnostics: &diagnostics)
         // Every page is independent: render them on all workers.
         let jobs: [(Language, GeneratedPages.Kind)] = Language.allCases.flatMap { language in
             GeneratedPages.kinds(services: directory).map { (language, $0) }
         }
         let allCards = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in (language, directory.services.map { card($0, language) }) }))
         let renderedDescriptions = descriptions
+        let plainDescriptions = descriptionTexts
         let servicesByID = Dictionary(directory.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
             let (language, kind) = jobs[index]
             var files: [OutputFile] = []
             switch kind {
             case .directory:
-                files.append(renderDirectory(language, cards: allCards[language], indexPath: searchIndexPaths[language] ?? ""))
+                files.append(renderDirectory(language, cards: allCards[language], indexPath: config.href("/" + SearchIndex.metaPath(language))))
             case .category(let id), .region(let id):
                 let facet: Taxonomy.Facet = if case .category = kind { .categories } else { .regions }
                 if let term = directory.taxonomy.term(id, in: facet) {
@@ -56,11 +62,18 @@ struct ServicePagesRenderer {
             case .service(let id):
                 if let service = servicesByID[id] {
                     files.append(renderService(service, language, descriptionHTML: renderedDescriptions[service.id]?[language] ?? ""))
+                    if let position = positions[id], let fragment = search?.addService(position, language: language, {
+                        searchDocument(service, language, descriptionText: plainDescriptions[service.id]?[language] ?? "")
+                    }) {
+                        files.append(fragment)
+                    }
                 }
             case .partners:
                 files.append(renderPartners(language))
             case .embedServices:
                 files.append(renderEmbed(language, cards: allCards[language]))
+            case .search, .searchIndex:
+                break // rendered by the site search (SiteRenderer+Search.swift)
             }
             var local = DiagnosticList()
             SiteRenderer.deliver(files, to: emit, diagnostics: &local)
@@ -87,27 +100,6 @@ struct ServicePagesRenderer {
     }
 
     // MARK: Search
-
-    func searchIndexes() -> ([OutputFile], [Language: String]) {
-        var files: [OutputFile] = []
-        var paths: [Language: String] = [:]
-        for language in Language.allCases {
-            let documents = directory.services.map { service in
-                SearchDocument(id: service.id, url: config.href(GeneratedPages.urlPath(.service(service.id), language)), title: service.name[language], fields: [
-                    SearchField(text: service.name[language], weight: 10),
-                    SearchField(text: service.organization.name[language], weight: 4),
-                    SearchField(text: service.summary[language], weight: 4),
-                    SearchField(text: tagText(service, language), weight: 2),
-                    SearchField(text: service.description[language], weight: 1),
-                ])
-            }
-            let data = SearchIndexBuilder.build(documents: documents, language: language).jsonData()
-            let path = "assets/search-\(language.rawValue).\(ContentHash.hex(data)).json"
-            files.append(OutputFile(path: path, data: data))
-            paths[language] = config.href("/" + path)
-        }
-        return (files, paths)
-    }
 
     func tagText(_ service: Service, _ language: Language) -> String {
         Taxonomy.Facet.allCases.flatMap { facet in service.terms(facet).map { directory.taxonomy.label($0, in: facet, language: language) } }.joined(separator: " ")

@@ -64,6 +64,8 @@ public struct SiteRenderer: Sendable {
         var plainText: String
         /// Pages this page's links lead to, by index.
         var linkedPages: [Int]
+        /// What the site search indexes of the page; added to the index, then dropped.
+        public var searchText: SearchPageText?
 
         /// What this page contributes to the anchor check.
         public var pageLinks: PageLinks { PageLinks(headings: headings, anchors: anchors) }
@@ -79,6 +81,8 @@ public struct SiteRenderer: Sendable {
         /// Each content page's headings and the anchors its links point to, by page index
         /// (small; kept so a preview can re-render one page and still check every anchor).
         public var pageLinks: [PageLinks]
+        /// The search index as built, kept so a preview can add an edited page again.
+        public var search: SiteSearch
     }
 
     /// What one content page contributes to the anchor check.
@@ -91,9 +95,14 @@ public struct SiteRenderer: Sendable {
     public func render(keepPlainText: Bool = false, emit: OutputSink, diagnostics: inout DiagnosticList) -> Summary {
         let total = plan.pages.count
         let progress = settings.onProgress
+        let search = SiteSearch(plan: plan, services: input.services)
         let outcomes = Parallel.map(total, workers: settings.workers) { index in
             if let progress, index % 200 == 0 { progress(index, total) }
             var outcome = renderContentPage(index, keepPlainText: keepPlainText)
+            if let text = outcome.searchText, let fragment = search.addPage(index, language: plan.pages[index].language, { searchDocument(plan.pages[index], text) }) {
+                outcome.files.append(fragment)
+            }
+            outcome.searchText = nil
             var problems = DiagnosticList()
             Self.deliver(outcome.files, to: emit, diagnostics: &problems)
             outcome.files = []
@@ -107,13 +116,14 @@ public struct SiteRenderer: Sendable {
         var counts: [Language: Int] = [:]
         for page in plan.pages { counts[page.language, default: 0] += 1 }
         if let services = input.services {
-            let generated = ServicePagesRenderer(renderer: self, directory: services).render(emit: emit, diagnostics: &diagnostics)
+            let generated = ServicePagesRenderer(renderer: self, directory: services, search: search).render(emit: emit, diagnostics: &diagnostics)
             for (language, count) in generated { counts[language, default: 0] += count }
         }
+        Self.deliver(renderSearchFiles(search), to: emit, diagnostics: &diagnostics)
         Self.deliver(renderSiteFiles(diagnostics: &diagnostics), to: emit, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: problems)
         return Summary(pagesPerLanguage: counts, plainTexts: texts, linkedPages: Set(outcomes.flatMap(\.linkedPages)),
-                       pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) })
+                       pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) }, search: search)
     }
 
     /// Hands files to the sink; a file it cannot take is an error naming the file.
@@ -189,7 +199,8 @@ public struct SiteRenderer: Sendable {
             files.append(renderPage(view, template: template, to: page.urlPath, language: page.language))
         }
         return PageOutcome(files: files, headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages)
+                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages,
+                           searchText: SearchPageText(headings: markdown.headings.map(\.text).joined(separator: " "), plainText: markdown.plainText))
     }
 
     func card(_ page: Page) -> CardView {

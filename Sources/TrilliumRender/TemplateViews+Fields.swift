@@ -9,6 +9,8 @@ extension PageView: TemplateObject {
         case .lang: .text(lang)
         case .htmlLang: .text(htmlLang)
         case .isFrench: .flag(isFrench)
+        case .siteSearch: .object(siteSearch)
+        case .search: .object(search)
         case .t: .strings(t)
         case .site: .object(site)
         case .title: .text(title)
@@ -318,6 +320,44 @@ extension HelpBoxView: TemplateObject {
     public func value(of field: TemplateField) -> TemplateValue {
         switch field {
         case .directoryHref: .text(directoryHref)
+        default: .missing
+        }
+    }
+}
+
+extension SiteSearchFormView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
+        case .href: .text(href)
+        default: .missing
+        }
+    }
+}
+
+extension SearchPageView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
+        case .indexURL: .text(indexURL)
+        case .isSearchPage: .flag(isSearchPage)
+        case .letters: .objects(letters)
+        case .entries: .objects(entries)
+        case .hasEntries: .flag(hasEntries)
+        case .resultsNone: .text(resultsNone)
+        case .resultsOne: .text(resultsOne)
+        case .resultsMany: .text(resultsMany)
+        case .resultsError: .text(resultsError)
+        default: .missing
+        }
+    }
+}
+
+extension SearchEntryView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
+        case .title: .text(title)
+        case .href: .text(href)
+        case .section: .text(section)
+        case .phone: .object(phone)
         default: .missing
         }
     }

@@ -23,7 +23,7 @@ public struct Theme: Sendable {
     }
 
     /// Templates every site renders.
-    public static let pageTemplates = ["page", "section", "home", "404", "language-choice"]
+    public static let pageTemplates = ["page", "section", "home", "404", "language-choice", "search"]
     /// Templates a site with a service directory renders too.
     public static let directoryTemplates = ["directory", "service", "partners", "embed-services"]
 

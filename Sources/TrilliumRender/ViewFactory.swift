@@ -46,7 +46,7 @@ struct ViewFactory: Sendable {
             return LinkView(title: item.title, href: config.href(target), current: current)
         }
         let footer = settings.footer.map { LinkView(title: $0.title, href: config.href(menuTarget($0.link, language))) }
-        return PageView(
+        var view = PageView(
             lang: language.rawValue,
             htmlLang: language == .fr ? "fr-CA" : "en",
             isFrench: language == .fr,
@@ -81,6 +81,8 @@ struct ViewFactory: Sendable {
             languageChoice: nil,
             scripts: []
         )
+        view.siteSearch = SiteSearchFormView(href: config.href(GeneratedPages.urlPath(.search, language)))
+        return view
     }
 
     func date(_ day: Day, _ language: Language) -> DateView {

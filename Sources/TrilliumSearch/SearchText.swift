@@ -9,7 +9,8 @@ import TrilliumModel
 /// 2. Chunks are runs of letters, digits and apostrophes, with apostrophes trimmed at both
 ///    ends. French drops a leading elision (l' d' qu' jusqu' lorsqu' puisqu' c' j' m' n'
 ///    s' t'); English drops a trailing 's.
-/// 3. Chunks are split on apostrophes into words.
+/// 3. Chunks are split into words on apostrophes and where letters meet digits, so
+///    "Talk4Healing" is "talk 4 healing" and "2SLGBTQ+" is "2 slgbtq".
 /// 4. Stop words (their folded spelling) are dropped.
 /// 5. Each word becomes a term: `EnglishStemmer`, or for French `FrenchStemmer` with the
 ///    result folded again.
@@ -35,22 +36,58 @@ public enum SearchText {
     static func words(_ text: String, language: Language) -> [String] {
         let stopWords = stopWords(for: language)
         var result: [String] = []
-        for piece in fold(text).split(separator: " ") {
-            var chunk = Substring(piece.drop(while: { $0 == "'" }))
-            while chunk.last == "'" { chunk = chunk.dropLast() }
-            switch language {
-            case .fr:
-                if let elision = frenchElisions.first(where: { chunk.hasPrefix($0) }) {
-                    chunk = chunk.dropFirst(elision.count)
-                }
-            case .en:
-                if chunk.hasSuffix("'s") { chunk = chunk.dropLast(2) }
-            }
-            for word in chunk.split(separator: "'") where !stopWords.contains(String(word)) {
-                result.append(String(word))
-            }
+        forEachWord(text, language: language) { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if !stopWords.contains(word) { result.append(word) }
         }
         return result
+    }
+
+    /// Calls `body` with the folded bytes of each word of steps 1 to 3, in order, stop words
+    /// included (step 4 is the caller's). Works on bytes, since this runs over every page's text.
+    static func forEachWord(_ text: String, language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let bytes = TextFolding.foldedUTF8(text)
+        let apostrophe = UInt8(ascii: "'"), space = UInt8(ascii: " ")
+        bytes.withUnsafeBufferPointer { folded in
+            var index = 0
+            while index < folded.count {
+                while index < folded.count && folded[index] == space { index += 1 }
+                var start = index
+                while index < folded.count && folded[index] != space { index += 1 }
+                var end = index
+                while start < end && folded[start] == apostrophe { start += 1 }
+                while end > start && folded[end - 1] == apostrophe { end -= 1 }
+                guard start < end else { continue }
+                switch language {
+                case .fr:
+                    if let elision = frenchElisionBytes.first(where: { Self.bytes(folded, start, end, beginWith: $0) }) {
+                        start += elision.count
+                    }
+                case .en:
+                    if end - start >= 2 && folded[end - 2] == apostrophe && folded[end - 1] == UInt8(ascii: "s") { end -= 2 }
+                }
+                // Words: split on apostrophes and where letters meet digits.
+                var wordStart = start
+                var position = start
+                while position <= end {
+                    let boundary = position == end || folded[position] == apostrophe
+                        || (position > wordStart && isDigit(folded[position]) != isDigit(folded[position - 1]))
+                    if boundary {
+                        if position > wordStart { body(UnsafeBufferPointer(rebasing: folded[wordStart..<position])) }
+                        wordStart = position < end && folded[position] == apostrophe ? position + 1 : position
+                    }
+                    position += 1
+                }
+            }
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, beginWith prefix: [UInt8]) -> Bool {
+        guard end - start >= prefix.count else { return false }
+        for (offset, byte) in prefix.enumerated() where buffer[start + offset] != byte { return false }
+        return true
     }
 
     /// Step 5: the term for one folded word.
@@ -73,6 +110,7 @@ public enum SearchText {
 
     /// Longest first, so "qu'" is never read as a shorter elision.
     private static let frenchElisions = ["jusqu'", "lorsqu'", "puisqu'", "qu'", "c'", "d'", "j'", "l'", "m'", "n'", "s'", "t'"]
+    private static let frenchElisionBytes = frenchElisions.map { Array($0.utf8) }
 
     /// Checked in order; the first ending that matches wins.
     private static let frenchAccentedEndings: [(String, String)] = [

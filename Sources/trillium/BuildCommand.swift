@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "List every file written.")
+    @Flag(name: .long, help: "List every file written, and the time the search index took.")
     var verbose = false
 
     func run() throws {
@@ -43,6 +43,7 @@ struct BuildCommand: ParsableCommand {
             let report = try SiteBuilder().build(options)
             DiagnosticPrinter.print(report.warnings)
             if !quiet { print(report.summary) }
+            if verbose && !quiet { print(String(format: "Search index: %.2f s of CPU.", report.searchSeconds)) }
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)
             FileHandle.standardError.write(Data((DiagnosticPrinter.summary(failure) + "\n").utf8))

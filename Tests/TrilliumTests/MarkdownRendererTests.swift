@@ -127,6 +127,11 @@ struct MarkdownRendererTests {
         #expect(document.imagesWithoutAlt == [TrilliumModel.SourceLocation(file: Self.file, line: 8, column: 1)])
     }
 
+    @Test func tableCellsAreSeparateWordsInThePlainText() {
+        let document = render("| Line | Number |\n| --- | --- |\n| Hotline | 1-833-900-1010 |\n| 211 | 2-1-1 |\n").document
+        #expect(document.plainText.split(whereSeparator: \.isWhitespace) == ["Line", "Number", "Hotline", "1-833-900-1010", "211", "2-1-1"])
+    }
+
     @Test func plainTextHasNoMarkup() {
         let (document, _) = render("## Title\n\nSome **bold** text and a [link](https://x.ca/).\n\n- one\n- two\n")
         #expect(document.plainText.contains("Title"))

@@ -20,10 +20,19 @@ struct SearchVectorFile: Decodable {
         let tokens: [String]
     }
 
+    /// A name with the extra terms the index adds for it and a query's joined term.
+    struct Name: Decodable {
+        let lang: String
+        let input: String
+        let joined: [String]
+        let fullJoin: String
+    }
+
     let stopWords: [String: [String]]
     /// [word, stem] pairs from Snowball's sample vocabularies, per language.
     let stems: [String: [[String]]]
     let vectors: [Vector]
+    let names: [Name]
 
     static func load() throws -> SearchVectorFile {
         let url = URL(fileURLWithPath: #filePath)
@@ -78,6 +87,16 @@ struct SearchTextTests {
             let folded = SearchText.fold(sample)
             #expect(folded.unicodeScalars.allSatisfy(allowed.contains), "input: \(sample)")
             #expect(SearchText.fold(folded) == folded, "folding twice changes \(sample)")
+        }
+    }
+
+    @Test func everySharedNameGivesItsJoinedTermsAndItsQueryJoin() throws {
+        let file = try SearchVectorFile.load()
+        #expect(file.names.count >= 15)
+        for name in file.names {
+            let language = try #require(Language(rawValue: name.lang))
+            #expect(SearchText.joinedTerms(name.input, language: language) == name.joined, "input: \(name.input)")
+            #expect((SearchText.fullJoin(name.input, language: language) ?? "") == name.fullJoin, "input: \(name.input)")
         }
     }
 

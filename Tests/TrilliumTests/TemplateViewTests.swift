@@ -70,6 +70,9 @@ struct TemplateViewTests {
         view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", hsdsPagesJSON: "p", openAPIJSON: "o", embedJS: "e", version: "1.0.0")
         view.languageChoice = LanguageChoiceView(english: link.asLink, french: link.asLink, descriptionEn: "d", descriptionFr: "d", tFr: ["k": "v"], notFound: true)
         view.scripts = ["/x.js"]
+        view.search = SearchPageView(indexURL: "/search/fr/meta.json", isSearchPage: true, letters: [link.asLink],
+                                     entries: [SearchEntryView(title: "Nom", href: "/fr/services/s/", section: "Services", phone: link)],
+                                     hasEntries: true, resultsNone: "Aucun", resultsOne: "1", resultsMany: "{n}", resultsError: "Erreur")
         return view.prepared()
     }
 

@@ -35,6 +35,7 @@ return {
   shownOpen247: shown.map((c) => c.dataset.open247),
   query: input ? input.value : null,
   open247: open247 ? open247.checked : null,
+  busy: document.getElementById('service-list').getAttribute('aria-busy') === 'true',
 };
 """
 
@@ -140,7 +141,7 @@ def _settled(driver, query: str):
     """The directory state once the query is applied: URL updated and count announced."""
     state = driver.execute_script(DIRECTORY_STATE)
     params = urllib.parse.parse_qs(state["search"].lstrip("?"))
-    if params.get("q") != [query]:
+    if params.get("q") != [query] or state["busy"]:
         return None
     if state["countText"] != _expected_count_text(state):
         return None
@@ -200,7 +201,7 @@ def test_search_state_in_the_url_is_restored_on_load(site, js_driver):
     driver = js_driver
     chromium.load(driver, site.url("/fr/services/?q=traite&open247=1"))
     state = chromium.wait_for(
-        lambda: (lambda s: s if s["query"] == "traite" and s["open247"] and s["countText"] == _expected_count_text(s) else None)(
+        lambda: (lambda s: s if s["query"] == "traite" and s["open247"] and not s["busy"] and s["countText"] == _expected_count_text(s) else None)(
             driver.execute_script(DIRECTORY_STATE)),
         timeout=5,
         message=lambda: f"the URL state was not restored: {driver.execute_script(DIRECTORY_STATE)}",

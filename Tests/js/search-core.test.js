@@ -1,7 +1,7 @@
-// The query-time search core: shared text vectors, and queries against an index written
-// by the Swift builder (Tests/Fixtures/search-index-sample.json, checked byte for byte by
-// SearchIndexTests.theBuilderStillWritesTheCommittedSampleIndex; when the Swift pipeline
-// changes on purpose, rebuild that file from SearchSampleDocuments.french).
+// The query-time search core: shared text vectors, and queries against a sharded index written
+// by the Swift builder (Tests/Fixtures/search-index-sample/, checked file for file by
+// SearchIndexTests.theBuilderStillWritesTheCommittedSampleIndex; when the Swift side changes
+// on purpose, rewrite it with TRILLIUM_UPDATE_GOLDEN=1 swift test --filter SearchIndexTests).
 // Run: node Tests/js/search-core.test.js
 "use strict";
 const test = require("node:test");
@@ -14,14 +14,29 @@ const corePath = path.join(__dirname, "../../Themes/default/assets/js/search-cor
 const core = require(corePath);
 const fixtures = path.join(__dirname, "../Fixtures");
 const shared = JSON.parse(fs.readFileSync(path.join(fixtures, "search-vectors.json"), "utf8"));
-const sample = JSON.parse(fs.readFileSync(path.join(fixtures, "search-index-sample.json"), "utf8"));
+const sampleFolder = path.join(fixtures, "search-index-sample");
 
-function ids(results) {
-  return results.map((r) => r.id);
+/** A loader over the sample folder that records what was fetched. */
+function sampleLoader(overrides) {
+  const fetched = [];
+  const load = (file, fresh) => {
+    fetched.push(file + (fresh ? " (fresh)" : ""));
+    if (overrides && overrides[file]) return Promise.resolve(overrides[file](fresh));
+    return fs.promises.readFile(path.join(sampleFolder, file), "utf8").then(JSON.parse);
+  };
+  return { load, fetched };
 }
 
-function fr(text, options) {
-  return core.query(sample, text, "fr", options || { prefix: true });
+const sample = core.openIndex(sampleLoader().load, "fr");
+const meta = JSON.parse(fs.readFileSync(path.join(sampleFolder, "meta.json"), "utf8"));
+
+async function urls(text, options) {
+  const found = await sample.search(text, options);
+  return Promise.all(found.results.map(async (r) => (await sample.fragment(r.doc)).url));
+}
+
+async function top(text, options) {
+  return (await urls(text, options))[0];
 }
 
 // ---- Shared vectors ----------------------------------------------------------------
@@ -41,6 +56,15 @@ for (const lang of ["en", "fr"]) {
     assert.deepEqual(wrong, []);
   });
 }
+
+test("every shared name gives its joined terms and its query join", () => {
+  assert.ok(shared.names.length >= 15);
+  const wrong = shared.names
+    .map((n) => ({ input: n.input, joined: core.joinedTerms(n.input, n.lang), fullJoin: core.fullJoin(n.input, n.lang), n }))
+    .filter((r) => JSON.stringify(r.joined) !== JSON.stringify(r.n.joined) || r.fullJoin !== r.n.fullJoin)
+    .map((r) => [r.input, r.joined, r.fullJoin]);
+  assert.deepEqual(wrong, []);
+});
 
 test("every shared vector with a folded form folds to it", () => {
   const withFold = shared.vectors.filter((v) => v.folded !== undefined);
@@ -85,118 +109,165 @@ test("stem is Snowball's own stemmer, accents and all", () => {
 test("it is a classic script that sets TrilliumSearchCore without module or DOM", () => {
   const source = fs.readFileSync(corePath, "utf8");
   assert.doesNotMatch(source, /^\s*(import|export)\s/m);
+  assert.doesNotMatch(source, /innerHTML|document\.|localStorage|sessionStorage|Worker|WebAssembly/);
   const sandbox = {};
   vm.runInNewContext(source, sandbox, { filename: "search-core.js" });
   const api = sandbox.TrilliumSearchCore;
   assert.equal(typeof api, "object");
-  assert.deepEqual(Object.keys(api).sort(), ["STOP_WORDS", "fold", "query", "stem", "tokens"]);
+  assert.deepEqual(Object.keys(api).sort(), ["STOP_WORDS", "decodeNumbers", "fold", "fullJoin", "httpLoader", "joinedTerms",
+    "openIndex", "planQuery", "snippet", "stem", "tokens", "withinOneEdit"]);
   // Arrays from the sandbox have its own Array prototype; copy before comparing.
   assert.deepEqual(Array.from(api.tokens("L’écoute des survivantes", "fr")), ["ecout", "surviv"]);
+});
+
+test("numbers decode as the Swift coder writes them", () => {
+  assert.deepEqual(core.decodeNumbers("0V_1"), [0, 31, 31 + 1 * 32]);
+  assert.deepEqual(core.decodeNumbers("__1"), [31 + 31 * 32 + 1 * 1024]);
+  assert.deepEqual(core.decodeNumbers("K"), [20]);
+});
+
+test("one edit is an insertion, a deletion, a substitution or a swap of neighbours", () => {
+  for (const [a, b] of [["traffic", "traffick"], ["trafficing", "traficing"], ["signs", "sings"], ["abuse", "abuze"], ["help", "help"]]) {
+    assert.equal(core.withinOneEdit(a, b), true, `${a} ${b}`);
+    assert.equal(core.withinOneEdit(b, a), true, `${b} ${a}`);
+  }
+  for (const [a, b] of [["traffic", "trafficker"], ["signs", "snigs"], ["abuse", "amuze"], ["", "ab"]]) {
+    assert.equal(core.withinOneEdit(a, b), false, `${a} ${b}`);
+  }
 });
 
 // ---- Queries against the Swift-built sample index --------------------------------------
 
 test("the sample index is the version the core reads", () => {
-  assert.equal(sample.v, 1);
-  assert.equal(sample.lang, "fr");
-  assert.ok(sample.docs.length >= 5);
+  assert.equal(meta.v, 2);
+  assert.equal(meta.lang, "fr");
+  assert.equal(meta.docs, meta.pages + meta.services);
+  assert.ok(meta.shards.length > 5, "the sample is built with small shards");
 });
 
-test("every query word must match (AND)", () => {
-  assert.deepEqual(ids(fr("traite")), ["ligne-urgence-canadienne", "signes"]);
-  assert.deepEqual(ids(fr("signes traite")), ["signes"]);
-  assert.deepEqual(ids(fr("femmes autochtones")), ["talk4healing"]);
-  assert.deepEqual(fr("traite violence"), []);
+test("every query word must match (AND)", async () => {
+  assert.deepEqual(await urls("traite"), ["/fr/signes/", "/fr/services/ligne-urgence-canadienne/", "/fr/droits/"]);
+  assert.deepEqual(await urls("signes traite"), ["/fr/signes/"]);
+  assert.deepEqual(await urls("femmes autochtones"), ["/fr/services/talk4healing/"]);
+  assert.deepEqual(await urls("traite violence"), []);
 });
 
-test("only the last word matches as a prefix", () => {
-  assert.deepEqual(ids(fr("tele")), ["signes", "talk4healing"]);
-  assert.deepEqual(ids(fr("signes tele")), ["signes"]);
-  assert.deepEqual(fr("tele signes"), []);
-  assert.deepEqual(fr("tele", { prefix: false }), []);
-  assert.deepEqual(ids(fr("auto")), ["talk4healing"]);
+test("only the last word matches as a prefix", async () => {
+  assert.deepEqual(await urls("tele"), ["/fr/signes/", "/fr/services/talk4healing/", "/fr/services/jeunesse-j-ecoute/"]);
+  assert.deepEqual(await urls("signes tele"), ["/fr/signes/"]);
+  assert.deepEqual(await urls("tele signes"), []);
+  assert.deepEqual(await urls("tele", { prefix: false }), []);
+  assert.deepEqual(await urls("auto"), ["/fr/services/talk4healing/"]);
 });
 
-test("results are sorted by score, then by index order", () => {
-  const results = fr("langues");
-  assert.deepEqual(ids(results), ["ligne-urgence-canadienne", "talk4healing", "211-ontario"]);
-  assert.deepEqual(results.map((r) => r.score), [4, 1, 1]);
+test("a match in a title outranks matches in a summary or a body", async () => {
+  assert.deepEqual(await urls("aide"), ["/fr/services/femaide/", "/fr/services/ligne-urgence-canadienne/", "/fr/services/talk4healing/"]);
+  assert.equal(await top("sécurité"), "/fr/securite/");
+  const found = await sample.search("traite");
+  assert.ok(found.results[0].score > found.results[2].score);
 });
 
-test("a match in a name outranks one in a summary", () => {
-  assert.deepEqual(ids(fr("aide")), ["femaide", "ligne-urgence-canadienne", "talk4healing"]);
-  assert.deepEqual(ids(fr("sécurité")), ["securite-en-ligne"]);
+test("accents, case, elisions and typographic apostrophes do not change a query", async () => {
+  for (const [a, b] of [["securite", "sécurité"], ["ECOUTE", "écoute"], ["l’aide", "aide"], ["l'aide", "aide"], ["téléphones", "telephone"], ["aide aide", "aide"]]) {
+    assert.deepEqual(await urls(a), await urls(b), `${a} / ${b}`);
+  }
 });
 
-test("a result carries the id, URL, title and score", () => {
-  assert.deepEqual(fr("Fem’aide")[0], {
-    id: "femaide",
-    url: "/fr/services/femaide/",
-    title: "Fem’aide",
-    score: sample.terms.fem[1] + sample.terms.aid[3]
+test("phone numbers match by their groups of digits", async () => {
+  assert.deepEqual(await urls("1-833-900-1010"), ["/fr/services/ligne-urgence-canadienne/"]);
+  assert.deepEqual(await urls("833"), ["/fr/services/ligne-urgence-canadienne/"]);
+  assert.equal(await top("211"), "/fr/services/211-ontario/");
+});
+
+test("names are found without their apostrophe, hyphen or space", async () => {
+  assert.equal(await top("jeunessejecoute"), "/fr/services/jeunesse-j-ecoute/");
+  assert.equal(await top("jeunesse j'ecoute"), "/fr/services/jeunesse-j-ecoute/");
+  assert.equal(await top("Jeunesse, J’écoute"), "/fr/services/jeunesse-j-ecoute/");
+  assert.equal(await top("femaide"), "/fr/services/femaide/");
+  assert.equal(await top("fem aide"), "/fr/services/femaide/");
+  assert.equal(await top("talk 4 healing"), "/fr/services/talk4healing/");
+  assert.equal(await top("talk4healing"), "/fr/services/talk4healing/");
+  assert.equal(await top("211ontario"), "/fr/services/211-ontario/");
+  assert.equal(await top("21 1 ontario"), "/fr/services/211-ontario/", "words that find nothing apart are looked up joined");
+});
+
+test("a word of five letters or more is found with one typo, ranked below an exact match", async () => {
+  assert.equal(await top("signse"), "/fr/signes/");
+  assert.equal(await top("survivnte"), "/fr/droits/");
+  assert.equal(await top("confidentiele"), "/fr/services/ligne-urgence-canadienne/");
+  assert.deepEqual(await urls("aidr"), [], "a four-letter word needs its exact spelling");
+  const exact = await sample.search("traite", { prefix: false });
+  const typo = await sample.search("traitr", { prefix: false });
+  assert.ok(typo.results.length > 0 && typo.results[0].score < exact.results[0].score);
+});
+
+test("results can be limited to pages or to services", async () => {
+  assert.deepEqual(await urls("traite", { kind: "service" }), ["/fr/services/ligne-urgence-canadienne/"]);
+  assert.deepEqual(await urls("traite", { kind: "page" }), ["/fr/signes/", "/fr/droits/"]);
+});
+
+test("empty, stop-word-only, unknown and object-property queries find nothing", async () => {
+  for (const q of ["", "   ", "la de des", "« — »", "xyzzy", "constructor", "toString", "__proto__", "hasOwnProperty"]) {
+    assert.deepEqual((await sample.search(q, { prefix: false })).results, [], q);
+  }
+});
+
+test("a query fetches the meta file and only the shards its words fall in", async () => {
+  const { load, fetched } = sampleLoader();
+  const index = core.openIndex(load, "fr");
+  await index.search("signes", { prefix: false });
+  const plan = core.planQuery("signes", "fr", meta.shards, false);
+  assert.deepEqual(fetched, ["meta.json"].concat(plan[0].shards.map((n) => `t/${n}.json`)));
+  assert.equal(plan[0].shards.length, 1);
+  await index.search("signes", { prefix: false });
+  assert.equal(fetched.length, 2, "files are fetched once");
+  assert.ok(fetched.length < meta.shards.length);
+});
+
+test("a shard from another build makes it read meta.json anew, once", async () => {
+  let stale = true;
+  const { load, fetched } = sampleLoader({
+    "meta.json": (fresh) => (stale && !fresh ? Object.assign({}, meta, { id: "old" }) : meta)
   });
+  const index = core.openIndex(load, "fr");
+  assert.equal((await index.search("signes")).results.length, 1);
+  assert.ok(fetched.includes("meta.json (fresh)"));
+  stale = false;
 });
 
-test("accents, case, elisions and typographic apostrophes do not change a query", () => {
-  assert.deepEqual(fr("securite"), fr("sécurité"));
-  assert.deepEqual(fr("ECOUTE"), fr("écoute"));
-  assert.deepEqual(fr("l’aide"), fr("aide"));
-  assert.deepEqual(fr("l'aide"), fr("aide"));
-  assert.deepEqual(fr("téléphones"), fr("telephone"));
-  assert.deepEqual(fr("aide aide"), fr("aide"));
+test("an index of another version finds nothing and fails", async () => {
+  const { load } = sampleLoader({ "meta.json": () => Object.assign({}, meta, { v: 1 }) });
+  await assert.rejects(core.openIndex(load, "fr").search("aide"));
 });
 
-test("phone numbers match by their groups of digits", () => {
-  assert.deepEqual(ids(fr("1-833-900-1010")), ["ligne-urgence-canadienne"]);
-  assert.deepEqual(ids(fr("833")), ["ligne-urgence-canadienne"]);
-  assert.deepEqual(ids(fr("211")), ["211-ontario"]);
+test("a fragment carries the URL, title, section, text and phones a result shows", async () => {
+  const found = await sample.search("ligne urgence");
+  const fragment = await sample.fragment(found.results[0].doc);
+  assert.equal(fragment.title, "Ligne d’urgence canadienne contre la traite des personnes");
+  assert.equal(fragment.kind, "service");
+  assert.equal(fragment.section, "Trouver des services");
+  assert.deepEqual(fragment.phones, [["Appeler le 1-833-900-1010", "tel:+18339001010"]]);
 });
 
-test("empty, stop-word-only and unknown queries find nothing", () => {
-  for (const q of ["", "   ", "la de des", "« — »", "xyzzy"]) assert.deepEqual(fr(q), [], q);
+// ---- Snippets ------------------------------------------------------------------------
+
+test("a snippet marks the words whose terms matched, in their own spelling", () => {
+  const pieces = core.snippet("L’écoute des survivantes et des Survivants, jour et nuit.", ["surviv"], "fr", 30);
+  assert.deepEqual(pieces.filter((p) => p[1]).map((p) => p[0]), ["survivantes", "Survivants"]);
+  assert.equal(pieces.map((p) => p[0]).join(""), "L’écoute des survivantes et des Survivants, jour et nuit");
 });
 
-test("words that are names of object properties find nothing", () => {
-  for (const q of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
-    assert.deepEqual(core.query(sample, q, "fr", { prefix: false }), [], q);
-    assert.deepEqual(core.query(sample, q, "en", { prefix: true }), [], q);
-  }
+test("a snippet shows the passage with the most different matched words", () => {
+  const text = "Traite au début. " + "mot ".repeat(60) + "Les droits des survivantes et la traite. " + "fin ".repeat(60);
+  const pieces = core.snippet(text, ["droit", "surviv", "trait"], "fr", 20);
+  const shown = pieces.map((p) => p[0]).join("");
+  assert.match(shown, /^… /);
+  assert.match(shown, / …$/);
+  assert.deepEqual(pieces.filter((p) => p[1]).map((p) => p[0]), ["droits", "survivantes", "traite"]);
 });
 
-test("an index of another version, or none, finds nothing", () => {
-  assert.deepEqual(core.query(Object.assign({}, sample, { v: 2 }), "aide", "fr"), []);
-  assert.deepEqual(core.query(null, "aide", "fr"), []);
-  assert.deepEqual(core.query({}, "aide", "fr"), []);
-});
-
-// ---- English queries on a small hand-written index --------------------------------------
-
-const english = {
-  v: 1,
-  lang: "en",
-  docs: [
-    ["scams", "/en/scams/", "Cryptocurrency scams"],
-    ["shelter", "/en/shelter/", "Youth shelter"],
-    ["guide", "/en/guide/", "Shelter guide"]
-  ],
-  terms: {
-    cryptocurr: [0, 10],
-    scam: [0, 10],
-    shelter: [1, 10, 2, 10],
-    youth: [1, 10],
-    guid: [2, 10],
-    victim: [0, 1, 1, 1]
-  }
-};
-
-test("the last word also matches by its folded spelling when its stem would not", () => {
-  assert.equal(core.tokens("cry", "en")[0], "cri"); // not a prefix of "cryptocurr"
-  assert.deepEqual(ids(core.query(english, "cry", "en", { prefix: true })), ["scams"]);
-  assert.deepEqual(core.query(english, "cry", "en", { prefix: false }), []);
-});
-
-test("English plurals and possessives find their singular", () => {
-  assert.deepEqual(ids(core.query(english, "shelters", "en", { prefix: false })), ["shelter", "guide"]);
-  assert.deepEqual(ids(core.query(english, "victims’ shelters", "en")), ["shelter"]);
-  assert.deepEqual(ids(core.query(english, "the youth's shelter", "en")), ["shelter"]);
+test("a snippet without a match shows the beginning, and empty text gives nothing", () => {
+  const pieces = core.snippet("One two three four five six", ["zzz"], "en", 3);
+  assert.deepEqual(pieces, [["One two three", false], [" …", false]]);
+  assert.deepEqual(core.snippet("", ["a"], "en"), []);
 });

@@ -36,6 +36,7 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case embedSnippets
     case emergency
     case english
+    case entries
     case exitJS
     case facts
     case feeds
@@ -44,6 +45,7 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case french
     case hasBreadcrumbs
     case hasChildren
+    case hasEntries
     case hasLatestUpdates
     case hasLinks
     case hasSources
@@ -61,10 +63,12 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case id
     case iframe
     case inSentence
+    case indexURL
     case indigenousLed
     case isExternal
     case isFrench
     case isFullDirectory
+    case isSearchPage
     case iso
     case json
     case label
@@ -74,32 +78,41 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case lastModified
     case lastVerified
     case latestUpdates
+    case letters
     case links
     case menu
     case name
     case next
     case notFound
-    case openAPIJSON
     case open247
+    case openAPIJSON
     case organization
     case otherLanguage
     case pages
     case pagination
+    case phone
     case previous
     case printCSS
     case published
     case quickExitURL
     case regionCovers
     case regions
+    case resultsError
+    case resultsMany
+    case resultsNone
+    case resultsOne
     case rootHref
     case schemaJSON
     case scripts
+    case search
     case searchCoreJS
     case searchIndex
+    case section
     case service
     case services
     case servicesJSON
     case site
+    case siteSearch
     case source
     case sources
     case summary

@@ -83,15 +83,6 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  /** Path of a URL, so "/en/services/x/" and "https://site/en/services/x/" compare equal. */
-  function pathOf(url, base) {
-    try {
-      return new URL(url, base).pathname;
-    } catch (e) {
-      return "";
-    }
-  }
-
   function debounce(fn, ms) {
     var timer = 0;
     function run() {
@@ -123,51 +114,58 @@
       many: box.getAttribute("data-i18n-count-many")
     };
 
+    // Cards are in directory order, which is also the order of the services in the site
+    // search index (document pages + i): a result's document number gives its card.
     var cards = Array.prototype.slice.call(list.querySelectorAll(".service-card")).map(function (el) {
-      var link = el.querySelector(".service-card__name a");
       return {
         el: el,
-        id: el.getAttribute("data-service-id") || "",
-        path: link ? pathOf(link.getAttribute("href"), win.location.href) : "",
         facets: cardFacets(el.dataset),
         text: null // folded text, computed only if the fallback needs it
       };
     });
-    var byKey = {};
-    cards.forEach(function (card) {
-      if (card.id) byKey["id:" + card.id] = card;
-      if (card.path) byKey["path:" + card.path] = card;
-    });
 
-    var index = null; // parsed index once loaded
-    var indexState = core && core.query ? "idle" : "failed"; // idle | loading | ready | failed
+    var engine = null; // the site search index, opened on the first query
+    var firstService = 0;
+    var indexState = core && core.openIndex && core.httpLoader ? "idle" : "failed"; // idle | loading | ready | failed
+    var answered = { q: null, cards: null }; // the last query the index answered
+    var asking = null; // the query the index is working on
     var lastQuery = win.location.search;
 
     function loadIndex() {
-      var url = box.getAttribute("data-index");
-      var absolute = null;
-      try {
-        absolute = url ? new URL(url, win.location.href) : null;
-      } catch (e) {
-        // A malformed address is handled like a failed download below.
-      }
-      if (!absolute || absolute.origin !== win.location.origin || !win.fetch) {
+      var load = core.httpLoader(box.getAttribute("data-index"), win);
+      if (!load) {
         indexState = "failed";
         return;
       }
       indexState = "loading";
-      win.fetch(absolute.href, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(function (data) {
-          index = data;
+      engine = core.openIndex(load, lang);
+      engine.meta()
+        .then(function (meta) {
+          firstService = meta.pages;
           indexState = "ready";
         }, function () {
           indexState = "failed";
         })
         .then(apply);
+    }
+
+    /** Asks the index for `q`; when it answers, applies the state again. */
+    function ask(q) {
+      if (asking === q) return;
+      asking = q;
+      engine.search(q, { kind: "service", prefix: true }).then(function (found) {
+        var seen = [];
+        found.results.forEach(function (result) {
+          var card = cards[result.doc - firstService];
+          if (card && seen.indexOf(card) < 0) seen.push(card);
+        });
+        answered = { q: q, cards: seen };
+      }, function () {
+        indexState = "failed"; // an index this code cannot read; use the plain match from now on
+      }).then(function () {
+        if (asking === q) asking = null;
+        apply();
+      });
     }
 
     function control(name) {
@@ -196,27 +194,16 @@
       });
     }
 
-    /** Cards for the current words, best first; null while the index is still loading. */
+    /** Cards for the current words, best first; null while the index is still working. */
     function rankedCards(q) {
       // Words that are all stop words ("the", "la de") narrow nothing: show every card.
       if (core && core.tokens && core.tokens(q, lang).length === 0) return cards.slice();
       if (indexState === "idle") loadIndex();
       if (indexState === "loading") return null;
-      var results = null;
       if (indexState === "ready") {
-        try {
-          results = core.query(index, q, lang, { prefix: true }) || [];
-        } catch (e) {
-          indexState = "failed"; // an index this code cannot read; use the plain match from now on
-        }
-      }
-      if (results) {
-        var seen = [];
-        results.forEach(function (result) {
-          var card = byKey["id:" + result.id] || byKey["path:" + pathOf(result.url, win.location.href)];
-          if (card && seen.indexOf(card) < 0) seen.push(card);
-        });
-        return seen;
+        if (answered.q === q) return answered.cards;
+        ask(q);
+        return null;
       }
       var foldedQuery = plain(q);
       return cards.filter(function (card) {
@@ -262,7 +249,12 @@
       rememberInURL(state);
       var q = state.q.trim();
       var candidates = q ? rankedCards(q) : cards;
-      if (candidates === null) return; // keep the last results until the index arrives
+      // Keep the last results until the index answers; say the list is about to change.
+      if (candidates === null) {
+        list.setAttribute("aria-busy", "true");
+        return;
+      }
+      list.removeAttribute("aria-busy");
       var shown = candidates.filter(function (card) { return matchesFilters(card.facets, state); });
       arrange(shown, Boolean(q));
       announce(shown.length);

@@ -1,7 +1,7 @@
 /*
  * Trillium search core: the query-time half of the site search.
  *
- * The build (Sources/Trillium/Search, Swift) turns page text into terms with the very
+ * The build (Sources/TrilliumSearch, Swift) turns page text into terms with the very
  * same pipeline as this file; Tests/Fixtures/search-vectors.json holds the shared
  * expected outputs that both implementations are tested against. Change both or neither.
  *
@@ -10,7 +10,8 @@
  *      space (separator) or nothing (combining marks, invisible format characters).
  *   2. chunks: runs of [a-z0-9'] with apostrophes trimmed at both ends; in French a
  *      leading elision (l' d' qu' jusqu' ...) is dropped, in English a trailing 's.
- *   3. words: chunks split on apostrophes.
+ *   3. words: chunks split on apostrophes and where letters meet digits ("talk4healing"
+ *      is talk, 4, healing).
  *   4. stop words (folded forms) are dropped.
  *   5. stem: Snowball "english" (Porter2) or Snowball "french", applied to the FOLDED
  *      word, so that two spellings that differ only in accents always give the same
@@ -18,6 +19,14 @@
  *      read accents, so French words first get back the accent of four endings whose
  *      folded spelling is unambiguous (-ee(s) -ée(s), -iere(s) -ière(s), -ierement
  *      -ièrement, -ite(s) -ité(s)); the stem is then folded again.
+ *
+ * Names are also indexed with their words joined ("Kids Help Phone" as kidshelpphone, see
+ * joinedTerms), and a query of several words also looks for them joined (fullJoin).
+ *
+ * The second half reads the sharded index the build writes under search/<lang>/ (format
+ * version 2, Sources/TrilliumSearch/SearchIndex+Files.swift): meta.json, then only the term
+ * shards a query's words fall in, then the fragments of the results shown (openIndex,
+ * snippet).
  *
  * Classic script, no dependencies, no DOM access: sets globalThis.TrilliumSearchCore.
  */
@@ -386,15 +395,26 @@
     return fold(stemFrench(w));
   }
 
+  /** The words of one folded chunk (steps 2-4): apostrophes trimmed, elision or 's dropped,
+   * split on apostrophes and at letter/digit boundaries, stop words left out. */
+  function chunkWords(chunk, lang) {
+    var out = [];
+    chunk = chunk.replace(/^'+|'+$/g, "");
+    chunk = lang === "fr" ? chunk.replace(ELISION, "") : chunk.replace(/'s$/, "");
+    chunk.split("'").forEach(function (part) {
+      (part.match(/[a-z]+|[0-9]+/g) || []).forEach(function (word) {
+        if (!STOP[lang].has(word)) out.push(word);
+      });
+    });
+    return out;
+  }
+
   /** [folded word, term] pairs for the text, in order. */
   function analyze(text, lang) {
     lang = language(lang);
     var out = [];
     fold(text).split(" ").forEach(function (chunk) {
-      chunk = chunk.replace(/^'+|'+$/g, "");
-      chunk = lang === "fr" ? chunk.replace(ELISION, "") : chunk.replace(/'s$/, "");
-      chunk.split("'").forEach(function (word) {
-        if (!word || STOP[lang].has(word)) return;
+      chunkWords(chunk, lang).forEach(function (word) {
         var t = term(word, lang);
         if (t) out.push([word, t]);
       });
@@ -407,62 +427,389 @@
     return analyze(text, lang).map(function (pair) { return pair[1]; });
   }
 
-  // ---- Query ---------------------------------------------------------------------
+  // ---- Names typed without their spaces ----------------------------------------------
+
+  var LONGEST_JOINED_WORD = 40;
+
+  /** A name's folded chunks with their apostrophes removed, stop words kept. */
+  function nameChunks(text) {
+    return fold(text).split(" ").map(function (c) { return c.replace(/'/g, ""); }).filter(Boolean);
+  }
+
+  /** The extra terms a name is indexed with: each chunk that held an apostrophe, without it;
+   * each run of two or three adjacent chunks joined; then all of them joined (when more than
+   * three); repeats dropped. SearchText.joinedTerms. */
+  function joinedTerms(text, lang) {
+    lang = language(lang);
+    var raw = fold(text).split(" ").filter(function (c) { return /[^']/.test(c); });
+    var chunks = raw.map(function (c) { return c.replace(/'/g, ""); });
+    var joined = [], seen = new Set(), out = [];
+    for (var i = 0; i < chunks.length; i++) {
+      if (raw[i].indexOf("'") >= 0) joined.push(chunks[i]);
+      for (var n = 2; n <= 3 && i + n <= chunks.length; n++) joined.push(chunks.slice(i, i + n).join(""));
+    }
+    if (chunks.length > 3) joined.push(chunks.join(""));
+    joined.forEach(function (word) {
+      if (word.length > LONGEST_JOINED_WORD) return;
+      var t = term(word, lang);
+      if (t && !seen.has(t)) { seen.add(t); out.push(t); }
+    });
+    return out;
+  }
+
+  /** The term of a whole query typed as one word, or "" under two chunks. SearchText.fullJoin. */
+  function fullJoin(text, lang) {
+    var chunks = nameChunks(text), word = chunks.join("");
+    if (chunks.length < 2 || word.length > LONGEST_JOINED_WORD) return "";
+    return term(word, language(lang));
+  }
+
+  // ---- Reading the sharded index ------------------------------------------------------
+
+  var FORMAT = 2;
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = {};
+  for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
+  /** Most shards the last word's prefix may pull in; a shorter prefix matches exactly only. */
+  var PREFIX_SHARDS = 2;
+  /** A query's words are also looked up typed as one word when they find fewer results. */
+  var JOIN_WHEN_FEWER = 5;
+  /** Weight of a match one edit away, against 1 for an exact or prefix match. */
+  var TYPO_WEIGHT = 0.5;
+
+  /** Numbers written by SearchPostingCoding: five bits per character, lowest first. */
+  function decodeNumbers(text) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d === undefined) continue;
+      value += (d & 31) * Math.pow(2, shift);
+      if (d >= 32) shift += 5;
+      else { out.push(value); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  /** "gaps.scores" as [document, score, document, score, ...]. */
+  function postings(encoded) {
+    var dot = encoded.indexOf(".");
+    var gaps = decodeNumbers(encoded.slice(0, dot)), scores = decodeNumbers(encoded.slice(dot + 1));
+    var out = [], doc = -1;
+    for (var i = 0; i < gaps.length; i++) {
+      doc += gaps[i] + 1;
+      out.push(doc, scores[i] || 0);
+    }
+    return out;
+  }
+
+  /** The shard a term falls in: the last whose key is not greater than it. */
+  function shardOf(keys, t) {
+    var lo = 0, hi = keys.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (keys[mid] <= t) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The shards holding terms that begin with `prefix`, or null when there are too many. */
+  function prefixShards(keys, prefix) {
+    var first = shardOf(keys, prefix), last = shardOf(keys, prefix + "{"); // "{" sorts after "z"
+    if (last - first + 1 > PREFIX_SHARDS) return null;
+    var out = [];
+    for (var i = first; i <= last; i++) out.push(i);
+    return out;
+  }
+
+  /** True when a and b differ by at most one insertion, deletion, substitution or swap of
+   * neighbours (Damerau-Levenshtein distance <= 1). */
+  function withinOneEdit(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a.charAt(i) === b.charAt(i)) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /** True when the word `w` is the term `t` (five letters or more) plus an ending of at most
+   * five letters: a typo in a word's ending changes how it is stemmed ("exploitaton" is not
+   * stemmed to "exploit"), so the word is also compared with the terms it begins with. */
+  function endsAfterTerm(w, t) {
+    return t.length >= 5 && w.length - t.length <= 5 && w.indexOf(t) === 0;
+  }
+
+  /** True when some beginning of `t` is within one edit of `w` (typos while typing). */
+  function prefixWithinOneEdit(t, w) {
+    for (var n = w.length - 1; n <= w.length + 1; n++) {
+      if (n > 0 && n <= t.length && withinOneEdit(t.slice(0, n), w)) return true;
+    }
+    return false;
+  }
+
+  /** What a query looks for: one group per distinct word (each must match), and the whole
+   * query joined as one word as an alternative (looked up when the words find few results).
+   * Pure; exported for the tests. */
+  function planQuery(text, lang, keys, prefix) {
+    lang = language(lang);
+    var words = analyze(text, lang);
+    if (!words.length) return null;
+    var groups = [];
+    words.forEach(function (pair, i) {
+      var last = i === words.length - 1;
+      var same = groups.filter(function (g) { return g.term === pair[1]; })[0];
+      if (same) { same.last = same.last || last; same.word = last ? pair[0] : same.word; return; }
+      groups.push({ word: pair[0], term: pair[1], last: last });
+    });
+    var join = fullJoin(text, lang);
+    if (join) groups.push({ word: "", term: join, last: true, join: true });
+    groups.forEach(function (g) {
+      g.prefix = prefix && g.last;
+      g.fuzzy = !g.join && g.word.length >= 5;
+      var shards = [shardOf(keys, g.term)];
+      if (g.prefix) {
+        [g.term, g.word].forEach(function (p) {
+          var more = p && prefixShards(keys, p);
+          if (more) shards = shards.concat(more);
+        });
+      }
+      g.shards = shards.filter(function (s, i) { return shards.indexOf(s) === i; });
+    });
+    return groups;
+  }
+
+  /** For one group: {document: best weighted score} over every term it matches in the
+   * loaded shards, and the terms it matched. */
+  function matchGroup(group, shards) {
+    var best = {}, matched = [];
+    group.shards.forEach(function (n) {
+      var terms = shards[n] && shards[n].terms;
+      if (!terms) return;
+      Object.keys(terms).forEach(function (t) {
+        var weight = 0;
+        if (t === group.term) weight = 1;
+        else if (group.prefix && (t.indexOf(group.term) === 0 || (group.word && t.indexOf(group.word) === 0))) weight = 1;
+        else if (group.fuzzy && (withinOneEdit(t, group.term) || withinOneEdit(t, group.word) ||
+                 endsAfterTerm(group.word, t) || (group.prefix && prefixWithinOneEdit(t, group.word)))) weight = TYPO_WEIGHT;
+        if (!weight) return;
+        matched.push(t);
+        var list = postings(terms[t]);
+        for (var j = 0; j + 1 < list.length; j += 2) {
+          var score = list[j + 1] * weight;
+          if (!(best[list[j]] >= score)) best[list[j]] = score;
+        }
+      });
+    });
+    return { best: best, terms: matched };
+  }
+
+  /** Ranks documents for a plan whose shards are loaded: every word group must match (AND),
+   * a document scores the sum of each group's best match; a match of the joined query counts
+   * as a match of every word. Best score first, then document order. */
+  function rank(groups, shards, meta, kind) {
+    var words = groups.filter(function (g) { return !g.join; });
+    var join = groups.filter(function (g) { return g.join; })[0];
+    var scores = null, terms = [];
+    words.forEach(function (g) {
+      var m = matchGroup(g, shards);
+      terms = terms.concat(m.terms);
+      if (scores === null) { scores = m.best; return; }
+      var both = {};
+      for (var d in scores) if (own.call(m.best, d)) both[d] = scores[d] + m.best[d];
+      scores = both;
+    });
+    scores = scores || {};
+    if (join) {
+      var j = matchGroup(join, shards);
+      terms = terms.concat(j.terms);
+      for (var d2 in j.best) {
+        var s = j.best[d2] * words.length;
+        if (!(scores[d2] >= s)) scores[d2] = s;
+      }
+    }
+    var from = 0, to = meta.docs;
+    if (kind === "page") to = meta.pages;
+    if (kind === "service") from = meta.pages;
+    var results = [];
+    for (var doc in scores) {
+      var n = +doc;
+      if (n >= from && n < to) results.push({ doc: n, score: scores[doc] });
+    }
+    results.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+    return { results: results, terms: terms.filter(function (t, i) { return terms.indexOf(t) === i; }) };
+  }
 
   var own = Object.prototype.hasOwnProperty;
 
   /**
-   * Searches an index built by the site build (JSON version 1) and returns
-   * [{id, url, title, score}], best score first, then in index order.
-   * Every query word must match (AND). With options.prefix (the default) the last word
-   * also matches every term it begins, by its term or by its folded spelling, for
-   * search as you type. A document's score is the sum of the scores of all the terms
-   * the query matched in it. No words left after stop words, or an index of another
-   * version, give [].
+   * Opens the index of one language. `load(path)` returns a promise of the parsed JSON file at
+   * `path` relative to the index folder ("meta.json", "t/3.json", "d/12.json"); the page gives
+   * a fetch, the tests read files. Files are fetched once and kept.
+   *
+   * search(text, {kind: "page"|"service", prefix: true}) resolves to
+   * {results: [{doc, score}], terms: [matched index terms]}: all matches, best first.
+   * fragment(doc) resolves to what a result shows: {kind, phones: [[text, href]], section,
+   * text, title, url}.
    */
-  function query(index, text, lang, options) {
-    var prefix = !options || options.prefix !== false;
-    if (!index || index.v !== 1 || !index.terms || !index.docs) return [];
-    var words = analyze(text, lang);
-    if (!words.length) return [];
-    var terms = index.terms;
-    var last = words[words.length - 1];
-    var wanted = [];
-    words.forEach(function (pair, i) {
-      if (i < words.length - 1 && pair[1] === last[1]) return; // the last word covers it
-      if (wanted.indexOf(pair[1]) < 0 || i === words.length - 1) wanted.push(pair[1]);
-    });
-    var scores = null;
-    wanted.forEach(function (term, i) {
-      var matched = own.call(terms, term) ? [term] : [];
-      if (prefix && i === wanted.length - 1) {
-        for (var t in terms) {
-          if (own.call(terms, t) && t !== term &&
-              (t.indexOf(term) === 0 || t.indexOf(last[0]) === 0)) matched.push(t);
-        }
+  function openIndex(load, lang) {
+    var meta = null, shards = {}, fragments = {};
+    function loadMeta(fresh) {
+      if (!meta || fresh) {
+        meta = Promise.resolve(load("meta.json", fresh)).then(function (m) {
+          if (!m || m.v !== FORMAT || !m.shards || !m.shards.length) throw new Error("unsupported search index");
+          return m;
+        });
+        meta.catch(function () { meta = null; });
+        if (fresh) shards = {};
       }
-      var here = {};
-      matched.forEach(function (t) {
-        var list = terms[t];
-        for (var j = 0; j + 1 < list.length; j += 2) here[list[j]] = (here[list[j]] || 0) + list[j + 1];
-      });
-      if (scores === null) scores = here;
-      else {
-        var both = {};
-        for (var d in scores) if (own.call(here, d)) both[d] = scores[d] + here[d];
-        scores = both;
-      }
-    });
-    var results = [];
-    for (var d in scores) {
-      var doc = index.docs[d];
-      if (doc) results.push({ i: +d, id: doc[0], url: doc[1], title: doc[2], score: scores[d] });
+      return meta;
     }
-    results.sort(function (x, y) { return y.score - x.score || x.i - y.i; });
-    return results.map(function (r) { return { id: r.id, url: r.url, title: r.title, score: r.score }; });
+    function loadShard(n, m) {
+      if (!shards[n]) {
+        shards[n] = Promise.resolve(load("t/" + n + ".json")).then(function (shard) {
+          if (!shard || shard.v !== FORMAT || shard.id !== m.id) throw new Error("stale shard");
+          return shard;
+        });
+        shards[n].catch(function () { delete shards[n]; });
+      }
+      return shards[n];
+    }
+    function loadAll(groups, m) {
+      var wanted = [];
+      groups.forEach(function (g) { g.shards.forEach(function (n) { if (wanted.indexOf(n) < 0) wanted.push(n); }); });
+      return Promise.all(wanted.map(function (n) { return loadShard(n, m); })).then(function (loaded) {
+        var byNumber = {};
+        wanted.forEach(function (n, i) { byNumber[n] = loaded[i]; });
+        return byNumber;
+      });
+    }
+    function run(text, options, retried) {
+      var kind = options && options.kind, prefix = !options || options.prefix !== false;
+      return loadMeta(retried).then(function (m) {
+        var groups = planQuery(text, lang, m.shards, prefix);
+        if (!groups) return { results: [], terms: [] };
+        var words = groups.filter(function (g) { return !g.join; });
+        return loadAll(words, m).then(function (shardsOfWords) {
+          var ranked = rank(words, shardsOfWords, m, kind);
+          // The words typed as one ("cyber tip" as cybertip) are looked up only when the words
+          // alone find little, which spares most queries a shard.
+          if (words.length === groups.length || ranked.results.length >= JOIN_WHEN_FEWER) return ranked;
+          return loadAll(groups, m).then(function (shards) { return rank(groups, shards, m, kind); });
+        });
+      }).catch(function (error) {
+        // The site may have been published again since meta.json was read: read it anew once.
+        if (!retried) return run(text, options, true);
+        throw error;
+      });
+    }
+    return {
+      search: function (text, options) { return run(text, options, false); },
+      fragment: function (doc) {
+        if (!fragments[doc]) {
+          fragments[doc] = Promise.resolve(load("d/" + doc + ".json"));
+          fragments[doc].catch(function () { delete fragments[doc]; });
+        }
+        return fragments[doc];
+      },
+      meta: function () { return loadMeta(false); }
+    };
   }
 
-  var api = { fold: fold, tokens: tokens, stem: stem, query: query, STOP_WORDS: STOP_WORDS };
+  /**
+   * A `load` for openIndex that fetches files next to `indexURL` (the meta.json address) with
+   * `win.fetch`, or null when that address is not on the page's own origin.
+   */
+  function httpLoader(indexURL, win) {
+    var meta;
+    try {
+      meta = new URL(indexURL, win.location.href);
+    } catch (e) {
+      return null;
+    }
+    if (!indexURL || meta.origin !== win.location.origin || !win.fetch) return null;
+    return function (path, fresh) {
+      return win.fetch(new URL(path, meta).href, { credentials: "same-origin", cache: fresh ? "no-cache" : "default" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        });
+    };
+  }
+
+  // ---- Snippets -------------------------------------------------------------------------
+
+  /** The chunks of `text` with where they are ([start, end) in UTF-16 units) and their terms. */
+  function wordSpans(text, lang) {
+    lang = language(lang);
+    text = String(text);
+    var spans = [], chunk = "", start = -1, i = 0;
+    function close(end) {
+      if (chunk) {
+        var terms = chunkWords(chunk, lang).map(function (w) { return term(w, lang); }).filter(Boolean);
+        spans.push({ start: start, end: end, terms: terms });
+      }
+      chunk = "";
+      start = -1;
+    }
+    for (var ch of text) {
+      var folded = foldPoint(ch.codePointAt(0));
+      if (folded === " ") close(i);
+      else if (folded) {
+        if (start < 0) start = i;
+        chunk += folded;
+      }
+      i += ch.length;
+    }
+    close(i);
+    return spans;
+  }
+
+  /** A passage of `text` of about `size` words around the most distinct matched terms, as
+   * [[text, marked], ...]: marked pieces are words whose term is in `terms`. */
+  function snippet(text, terms, lang, size) {
+    text = String(text || "");
+    size = size || 30;
+    var wanted = new Set(terms || []);
+    var spans = wordSpans(text, lang);
+    if (!spans.length) return [];
+    var hits = spans.map(function (s) { return s.terms.filter(function (t) { return wanted.has(t); }); });
+    var bestStart = 0, bestScore = -1;
+    for (var from = 0; from < spans.length; from++) {
+      if (from > 0 && !hits[from].length) continue; // a window starts at a match (or at the start)
+      var seen = new Set(), count = 0;
+      for (var k = from; k < Math.min(spans.length, from + size); k++) {
+        hits[k].forEach(function (t) { seen.add(t); });
+        if (hits[k].length) count++;
+      }
+      var score = seen.size * 1000 + count;
+      if (score > bestScore) { bestScore = score; bestStart = from; }
+    }
+    // Start a few words before the first match, so it reads in context.
+    if (bestStart > 0) bestStart = Math.max(0, bestStart - 4);
+    var endSpan = Math.min(spans.length, bestStart + size) - 1;
+    var pieces = [], at = spans[bestStart].start;
+    if (bestStart > 0) pieces.push(["\u2026 ", false]);
+    for (var n = bestStart; n <= endSpan; n++) {
+      if (!hits[n].length) continue;
+      if (spans[n].start > at) pieces.push([text.slice(at, spans[n].start), false]);
+      pieces.push([text.slice(spans[n].start, spans[n].end), true]);
+      at = spans[n].end;
+    }
+    if (spans[endSpan].end > at) pieces.push([text.slice(at, spans[endSpan].end), false]);
+    if (endSpan < spans.length - 1) pieces.push([" \u2026", false]);
+    return pieces;
+  }
+
+  var api = {
+    fold: fold, tokens: tokens, stem: stem, STOP_WORDS: STOP_WORDS,
+    joinedTerms: joinedTerms, fullJoin: fullJoin,
+    decodeNumbers: decodeNumbers, withinOneEdit: withinOneEdit, planQuery: planQuery,
+    openIndex: openIndex, httpLoader: httpLoader, snippet: snippet
+  };
   root.TrilliumSearchCore = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);
