@@ -42,6 +42,45 @@ public enum JSONWriter {
         String(decoding: data(value, pretty: pretty), as: UTF8.self)
     }
 
+    /// Compact bytes of `value`, to be put together with `data(_:inserting:count:as:)`.
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, pretty: false, indent: 0, into: &out)
+        return out
+    }
+
+    /// The compact object `members` plus the array `key`, whose `count` items are given already
+    /// encoded (`item(i)`, e.g. from `bytes(_:)`): the same bytes as `data(_:)` of the whole object,
+    /// without holding the whole value. For files made of records encoded one at a time.
+    public static func data(_ members: [String: JSONValue], inserting count: Int, as key: String,
+                            item: (Int) -> [UInt8]) -> Data {
+        var data = Data()
+        var piece: [UInt8] = []
+        let keys = (Array(members.keys.filter { $0 != key }) + [key]).sorted()
+        data.append(UInt8(ascii: "{"))
+        for (index, name) in keys.enumerated() {
+            piece.removeAll(keepingCapacity: true)
+            if index > 0 { piece.append(UInt8(ascii: ",")) }
+            quote(name, into: &piece)
+            piece.append(UInt8(ascii: ":"))
+            if name == key {
+                piece.append(UInt8(ascii: "["))
+                data.append(contentsOf: piece)
+                for position in 0..<count {
+                    if position > 0 { data.append(UInt8(ascii: ",")) }
+                    data.append(contentsOf: item(position))
+                }
+                data.append(UInt8(ascii: "]"))
+            } else {
+                // Safe: `name` comes from `members.keys`.
+                write(members[name] ?? .null, pretty: false, indent: 0, into: &piece)
+                data.append(contentsOf: piece)
+            }
+        }
+        data.append(UInt8(ascii: "}"))
+        return data
+    }
+
     private static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .string(let text): quote(text, into: &out)

@@ -5,16 +5,39 @@ import TrilliumDirectory
 /// the files it writes, with their URLs in each language.
 public enum GeneratedPages {
     public enum Kind: Sendable, Hashable {
+        /// The directory's first page: search, how to browse, the featured services.
         case directory
-        case category(String)
-        case region(String)
+        /// Page `page` (from 1) of a list of services, usable without JavaScript: every service, a
+        /// region, a category, a region with a category, or an audience (`ServiceListing.filters`).
+        case serviceList(ServiceFilter, page: Int)
         case service(String)
         case partners
-        case embedServices
+        /// Page `page` of the embeddable page (for an iframe), split like the lists.
+        case embedServices(ServiceFilter, page: Int)
+        /// Page `page` of the widget's data in one language: small records of the services a list
+        /// holds (`/api/v1/lists/en/region/toronto/1.json`).
+        case serviceData(ServiceFilter, page: Int)
+        /// Block `block` (from 1) of the services' terms and flags, which the directory's search
+        /// filters its results by (`/api/v1/lists/facets/1.json`). The same in both languages.
+        case serviceFacets(Int)
         /// The site search page (`/en/search/`, `/fr/recherche/`).
         case search
         /// A page of the A–Z index: a letter's slug (`a`, `0-9`) and a page number from 1.
         case searchIndex(String, Int)
+
+        /// Whether the kind is one file for both languages (rendered once, with English).
+        public var isShared: Bool {
+            if case .serviceFacets = self { return true }
+            return false
+        }
+
+        /// Whether the kind is an HTML page people visit (and the sitemap lists).
+        public var isPage: Bool {
+            switch self {
+            case .serviceData, .serviceFacets: false
+            default: true
+            }
+        }
     }
 
     /// Localized URL segments of generated pages.
@@ -24,6 +47,8 @@ public enum GeneratedPages {
         case "category": return "categorie"
         case "partners": return "partenaires"
         case "search": return "recherche"
+        case "all": return "tous"
+        case "audience": return "public"
         default: return english
         }
     }
@@ -32,25 +57,41 @@ public enum GeneratedPages {
         let lang = "/\(language.rawValue)/"
         switch kind {
         case .directory: return lang + "services/"
-        case .category(let id): return lang + "services/\(segment("category", language))/\(id)/"
-        case .region(let id): return lang + "services/region/\(id)/"
+        case .serviceList(let filter, let page):
+            let list = filter.isAll ? segment("all", language) + "/" : filterPath(filter, language)
+            return lang + "services/" + list + pagePath(page)
         case .service(let id): return lang + "services/\(id)/"
         case .partners: return lang + "\(segment("partners", language))/"
-        case .embedServices: return lang + "embed/services/"
+        case .embedServices(let filter, let page): return lang + "embed/services/" + filterPath(filter, language) + pagePath(page)
+        case .serviceData(let filter, let page):
+            return "/" + ServiceAPI.listsFolder + "\(language.rawValue)/" + (filter.isAll ? "all/" : filterPath(filter, .en)) + "\(page).json"
+        case .serviceFacets(let block): return "/" + ServiceAPI.facetsPath(block)
         case .search: return lang + "\(segment("search", language))/"
-        case .searchIndex(let letter, let page):
-            return urlPath(.search, language) + "\(letter)/" + (page > 1 ? "page/\(page)/" : "")
+        case .searchIndex(let letter, let page): return urlPath(.search, language) + "\(letter)/" + pagePath(page)
         }
     }
 
-    /// Every generated page of the service directory, in a stable order (the search pages are
-    /// listed by the render stage, which knows the titles the A–Z index needs).
+    /// `region/toronto/category/crisis-line/` (French segments in French), or "" for every service.
+    static func filterPath(_ filter: ServiceFilter, _ language: Language) -> String {
+        filter.terms.map { "\(segment($0.facet.singular, language))/\($0.id)/" }.joined()
+    }
+
+    static func pagePath(_ page: Int) -> String { page > 1 ? "page/\(page)/" : "" }
+
+    /// Every generated page and file of the service directory, in a stable order: the directory's
+    /// own pages, then each service, then each page of each list, embeddable page and data file
+    /// (the search pages are listed by the render stage, which knows the titles the A–Z index needs).
     public static func kinds(services: ServiceDirectory?) -> [Kind] {
         guard let services else { return [] }
-        var kinds: [Kind] = [.directory, .partners, .embedServices]
-        kinds += services.taxonomy.categories.map { .category($0.id) }
-        kinds += services.taxonomy.regions.map { .region($0.id) }
+        let listing = services.listing
+        var kinds: [Kind] = [.directory, .partners]
         kinds += services.services.map { .service($0.id) }
+        for filter in listing.filters {
+            kinds += (1...listing.pageCount(filter)).map { .serviceList(filter, page: $0) }
+            kinds += (1...listing.pageCount(filter)).map { .embedServices(filter, page: $0) }
+            kinds += (1...listing.pageCount(filter, pageSize: ServiceAPI.listPageSize)).map { .serviceData(filter, page: $0) }
+        }
+        kinds += (1...ServiceAPI.facetBlockCount(services: services.services.count)).map { .serviceFacets($0) }
         return kinds
     }
 

@@ -34,6 +34,8 @@ public struct PageView: Sendable {
     public var latestUpdates: [CardView]
     public var pagination: PaginationView?
     public var directory: DirectoryView?
+    /// A page of one of the directory's lists.
+    public var serviceList: ServiceListView?
     public var service: ServiceView?
     public var embedSnippets: EmbedSnippetsView?
     public var languageChoice: LanguageChoiceView?
@@ -142,9 +144,29 @@ public struct FeedLinksView: Sendable {
 public struct PaginationView: Sendable {
     public var previous: String?
     public var next: String?
-    public var pages: [LinkView]
+    public var pages: [PageNumberView]
     public var current: Int
     public var total: Int
+}
+
+/// A page number: a link, the current page (no link), or a gap in a long list of pages.
+public struct PageNumberView: Sendable {
+    public var title: String
+    public var href: String?
+    public var current: Bool
+    public var isGap: Bool
+
+    public init(title: String, href: String?, current: Bool, isGap: Bool = false) {
+        self.title = title
+        self.href = href
+        self.current = current
+        self.isGap = isGap
+    }
+
+    /// Page `number` of `current`, linked to `href` unless it is the current one.
+    public init(number: Int, current: Int, href: String) {
+        self.init(title: String(number), href: number == current ? nil : href, current: number == current)
+    }
 }
 
 /// A cited source: its title (or address) as a link, and the date it gives for itself.

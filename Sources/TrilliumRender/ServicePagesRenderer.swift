@@ -5,93 +5,103 @@ import TrilliumModel
 import TrilliumPlan
 import TrilliumSearch
 
-/// The service directory's pages and files: the directory with search, one page per service,
-/// lists per category and region, the partners page, the embeddable page, and the API files.
+/// The service directory's pages and files: the directory's first page, one page per service,
+/// the lists (all services, each region, category, region with category, audience) in pages, the
+/// partners page, the embeddable page (split the same way), the widget's data and the API files.
+///
+/// Each page or data file is one job: a `GeneratedPages.Kind` in one language, a function of the
+/// kind and the directory, rendered on all workers. Cards and list records that many lists repeat
+/// are made once per build (`ServiceRenderCache`).
 struct ServicePagesRenderer {
     let renderer: SiteRenderer
     let directory: ServiceDirectory
     /// Service pages are added to the site search as they are rendered.
     var search: SiteSearch?
+    let cache: ServiceRenderCache
+    /// The day the most recently checked service was checked: the lists' "date modified".
+    let latestVerification: Day?
+    /// Each service's position in `directory.services`.
+    let positions: [String: Int]
+    /// The page context cards are rendered in, per language.
+    let cardContexts: Localized<PageView>
+
+    init(renderer: SiteRenderer, directory: ServiceDirectory, search: SiteSearch? = nil) {
+        self.renderer = renderer
+        self.directory = directory
+        self.search = search
+        cache = ServiceRenderCache(services: directory.services.count)
+        latestVerification = directory.services.map(\.lastVerified).max()
+        positions = Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        cardContexts = Self.cardContexts(renderer.factory)
+    }
 
     var config: SiteConfig { renderer.config }
     var factory: ViewFactory { renderer.factory }
+    var listing: ServiceListing { directory.listing }
 
     func t(_ key: String, _ language: Language) -> String { factory.t(key, language) }
 
     func render(emit: OutputSink, diagnostics: inout DiagnosticList) -> [Language: Int] {
-        var counts: [Language: Int] = [:]
-        // Descriptions are Markdown: render them once per language (cmark is serialized anyway).
-        var descriptions: [String: Localized<String>] = [:]
-        var descriptionTexts: [String: Localized<String>] = [:]
-        for service in directory.services {
-            var texts: [Language: String] = [:]
-            descriptions[service.id] = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
-                let markdown = MarkdownRenderer(allowedHTML: []).render(service.description[language], file: service.sourcePath,
-                                                                       firstLine: service.descriptionLines[language], diagnostics: &diagnostics) { url, location, diagnostics in
-                    if url.hasPrefix("/") || !(url.contains(":")) {
-                        diagnostics.error(location, "service descriptions may only link to full https:// addresses", hint: "Write the whole address, e.g. https://example.org/.")
-                    }
-                    return nil
-                }
-                texts[language] = markdown.plainText
-                return (language, markdown.html)
-            }))
-            descriptionTexts[service.id] = Localized(texts)
-        }
-        // Every page is independent: render them on all workers.
+        // Every page is independent: render them on all workers. Shared files (one for both
+        // languages) are rendered once, with English.
+        let kinds = GeneratedPages.kinds(services: directory)
         let jobs: [(Language, GeneratedPages.Kind)] = Language.allCases.flatMap { language in
-            GeneratedPages.kinds(services: directory).map { (language, $0) }
+            kinds.filter { language == .en || !$0.isShared }.map { (language, $0) }
         }
-        let allCards = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in (language, directory.services.map { card($0, language) }) }))
-        let renderedDescriptions = descriptions
-        let plainDescriptions = descriptionTexts
-        let servicesByID = Dictionary(directory.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let positions = Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
             let (language, kind) = jobs[index]
-            var files: [OutputFile] = []
-            switch kind {
-            case .directory:
-                files.append(renderDirectory(language, cards: allCards[language], indexPath: config.href("/" + SearchIndex.metaPath(language))))
-            case .category(let id), .region(let id):
-                let facet: Taxonomy.Facet = if case .category = kind { .categories } else { .regions }
-                if let term = directory.taxonomy.term(id, in: facet) {
-                    let members = directory.services.filter { matches($0, term.id, facet) }.map { card($0, language) }
-                    files.append(renderList(language, kind: kind, term: term, facet: facet, cards: members))
-                }
-            case .service(let id):
-                if let service = servicesByID[id] {
-                    files.append(renderService(service, language, descriptionHTML: renderedDescriptions[service.id]?[language] ?? ""))
-                    if let position = positions[id], let fragment = search?.addService(position, language: language, {
-                        searchDocument(service, language, descriptionText: plainDescriptions[service.id]?[language] ?? "")
-                    }) {
-                        files.append(fragment)
-                    }
-                }
-            case .partners:
-                files.append(renderPartners(language))
-            case .embedServices:
-                files.append(renderEmbed(language, cards: allCards[language]))
-            case .search, .searchIndex:
-                break // rendered by the site search (SiteRenderer+Search.swift)
-            }
             var local = DiagnosticList()
+            let files = render(kind, language, diagnostics: &local)
             SiteRenderer.deliver(files, to: emit, diagnostics: &local)
             return local.items
         }
         for items in outcomes { diagnostics.append(contentsOf: items) }
-        for (language, kind) in jobs where kind != .partners { counts[language, default: 0] += 1 }
-        let pageURL: (Service, Language) -> String = { service, language in config.absoluteURL(GeneratedPages.urlPath(.service(service.id), language)) }
-        let exports = [
-            OutputFile(path: ServiceAPI.servicesPath,
-                       data: ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL)),
-            OutputFile(path: ServiceAPI.schemaPath, data: ServiceAPI.schemaJSON(config: config)),
-            OutputFile(path: ServiceAPI.hsdsPath, data: ServiceAPI.hsdsJSON(directory, config: config, pageURL: pageURL)),
-            OutputFile(path: ServiceAPI.openAPIPath, data: ServiceAPI.openAPIJSON(
-                config: config, embedPages: Localized(en: GeneratedPages.urlPath(.embedServices, .en), fr: GeneratedPages.urlPath(.embedServices, .fr)))),
-        ] + ServiceAPI.hsdsPages(directory, config: config, pageURL: pageURL)
-        SiteRenderer.deliver(exports, to: emit, diagnostics: &diagnostics)
+        var counts: [Language: Int] = [:]
+        for (language, kind) in jobs where kind.isPage && kind != .partners { counts[language, default: 0] += 1 }
+        renderExports(emit: emit, diagnostics: &diagnostics)
         return counts
+    }
+
+    /// The files of one job: a generated page or data file in one language.
+    func render(_ kind: GeneratedPages.Kind, _ language: Language, diagnostics: inout DiagnosticList) -> [OutputFile] {
+        switch kind {
+        case .directory:
+            return [renderDirectory(language)]
+        case .serviceList(let filter, let page):
+            return [renderList(filter, page: page, language)]
+        case .service(let id):
+            guard let position = positions[id] else { return [] }
+            let service = directory.services[position]
+            let description = describe(service, language, diagnostics: &diagnostics)
+            var files = [renderService(service, language, descriptionHTML: description.html)]
+            if let fragment = search?.addService(position, language: language, {
+                searchDocument(service, language, descriptionText: description.plainText)
+            }) {
+                files.append(fragment)
+            }
+            return files
+        case .partners:
+            return [renderPartners(language)]
+        case .embedServices(let filter, let page):
+            return [renderEmbed(filter, page: page, language)]
+        case .serviceData(let filter, let page):
+            return [renderData(filter, page: page, language)]
+        case .serviceFacets(let block):
+            return [OutputFile(path: String(GeneratedPages.urlPath(kind, language).dropFirst()), data: ServiceAPI.facetsBlock(block, directory: directory))]
+        case .search, .searchIndex:
+            return [] // rendered by the site search (SiteRenderer+Search.swift)
+        }
+    }
+
+    /// A service's description (Markdown) in one language, as HTML and as plain text.
+    func describe(_ service: Service, _ language: Language, diagnostics: inout DiagnosticList) -> MarkdownDocument {
+        MarkdownRenderer(allowedHTML: []).render(service.description[language], file: service.sourcePath,
+                                                 firstLine: service.descriptionLines[language], diagnostics: &diagnostics) { url, location, diagnostics in
+            if url.hasPrefix("/") || !(url.contains(":")) {
+                diagnostics.error(location, "service descriptions may only link to full https:// addresses", hint: "Write the whole address, e.g. https://example.org/.")
+            }
+            return nil
+        }
     }
 
     /// A service of the everywhere region serves every region, so it is listed under each.
@@ -138,50 +148,6 @@ struct ServicePagesRenderer {
                                open247: service.hours.open24_7, indigenousLed: service.indigenousLed == true)
     }
 
-    func terms(_ facet: Taxonomy.Facet, _ language: Language) -> [TermView] {
-        directory.taxonomy.terms(facet).map { term in
-            let kind: GeneratedPages.Kind? = facet == .categories ? .category(term.id) : facet == .regions ? .region(term.id) : nil
-            return TermView(id: term.id, label: term.label[language], href: kind.map { config.href(GeneratedPages.urlPath($0, language)) } ?? "",
-                            count: directory.services.filter { matches($0, term.id, facet) }.count)
-        }
-    }
-
-    func directoryView(_ language: Language, cards: [ServiceCardView], indexPath: String, heading: String?) -> DirectoryView {
-        let countText = cards.count == 1 ? t("countOne", language) : t("countMany", language).replacingOccurrences(of: "{n}", with: String(cards.count))
-        return DirectoryView(searchIndex: indexPath, searchCoreJS: factory.asset("search-core.js"), directoryJS: factory.asset("directory-search.js"),
-                             services: cards, count: cards.count, countText: countText, countNone: t("countNone", language),
-                             countOne: t("countOne", language), countMany: t("countMany", language),
-                             categories: terms(.categories, language), regions: terms(.regions, language),
-                             audiences: terms(.audiences, language), languages: terms(.languages, language),
-                             heading: heading, isFullDirectory: heading == nil)
-    }
-
-    func renderDirectory(_ language: Language, cards: [ServiceCardView], indexPath: String) -> OutputFile {
-        let path = GeneratedPages.urlPath(.directory, language)
-        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.directory, language.other),
-                                title: t("directoryTitle", language), description: t("directoryDescription", language),
-                                breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), path)]), lastModified: latestVerification)
-        view.directory = directoryView(language, cards: cards, indexPath: indexPath, heading: nil)
-        view.scripts = [factory.asset("search-core.js"), factory.asset("directory-search.js")]
-        return renderer.renderPage(view, template: "directory", to: path, language: language)
-    }
-
-    var latestVerification: Day? { directory.services.map(\.lastVerified).max() }
-
-    func renderList(_ language: Language, kind: GeneratedPages.Kind, term: Taxonomy.Term, facet: Taxonomy.Facet,
-                    cards: [ServiceCardView]) -> OutputFile {
-        let path = GeneratedPages.urlPath(kind, language)
-        let title = "\(t(facet == .categories ? "categoryTitle" : "regionTitle", language)) \(term.label[language])"
-        let directoryPath = GeneratedPages.urlPath(.directory, language)
-        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(kind, language.other), title: title,
-                                description: "\(t("directoryDescription", language)) \(term.label[language]).",
-                                breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), directoryPath), (term.label[language], path)]),
-                                lastModified: latestVerification)
-        view.directory = directoryView(language, cards: cards, indexPath: "", heading: term.label[language])
-        view.directory?.regionCovers = term.covers?[language]
-        return renderer.renderPage(view, template: "directory", to: path, language: language)
-    }
-
     func renderService(_ service: Service, _ language: Language, descriptionHTML: String) -> OutputFile {
         let path = GeneratedPages.urlPath(.service(service.id), language)
         let directoryPath = GeneratedPages.urlPath(.directory, language)
@@ -195,8 +161,10 @@ struct ServicePagesRenderer {
             let links: [ContactLinkView] = service.terms(facet).map { id in
                 let label = directory.taxonomy.label(id, in: facet, language: language)
                 switch facet {
-                case .categories: return ContactLinkView(text: label, href: config.href(GeneratedPages.urlPath(.category(id), language)), isExternal: false)
-                case .regions: return ContactLinkView(text: label, href: config.href(GeneratedPages.urlPath(.region(id), language)), isExternal: false)
+                case .categories:
+                    return ContactLinkView(text: label, href: listHref(ServiceFilter(category: id), language), isExternal: false)
+                case .regions:
+                    return ContactLinkView(text: label, href: listHref(ServiceFilter(region: id), language), isExternal: false)
                 default: return ContactLinkView(text: label, href: "", isExternal: false)
                 }
             }
@@ -233,7 +201,7 @@ struct ServicePagesRenderer {
                                 title: t("partnersTitle", language), description: t("partnersDescription", language),
                                 breadcrumbs: factory.breadcrumbs(language, [(t("partnersTitle", language), path)]), lastModified: latestVerification)
         let embedURL = config.absoluteURL("/embed.js")
-        let frameURL = config.absoluteURL(GeneratedPages.urlPath(.embedServices, language))
+        let frameURL = config.absoluteURL(GeneratedPages.urlPath(.embedServices(.all, page: 1), language))
         let category = directory.taxonomy.categories.first?.id ?? ""
         view.embedSnippets = EmbedSnippetsView(
             widget: "<script src=\"\(embedURL)\" defer></script>\n<trillium-services lang=\"\(language.rawValue)\" category=\"\(category)\" limit=\"5\"></trillium-services>",
@@ -257,14 +225,5 @@ struct ServicePagesRenderer {
         guard let range = url.range(of: "://") else { return url }
         let rest = url[range.upperBound...]
         return String(url[..<range.upperBound]) + String(rest.prefix { $0 != "/" })
-    }
-
-    func renderEmbed(_ language: Language, cards: [ServiceCardView]) -> OutputFile {
-        let path = GeneratedPages.urlPath(.embedServices, language)
-        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.embedServices, language.other),
-                                title: t("directoryTitle", language), description: t("directoryDescription", language), breadcrumbs: [], lastModified: nil)
-        view.directory = directoryView(language, cards: cards, indexPath: "", heading: nil)
-        view.scripts = [factory.asset("embed-frame.js")]
-        return renderer.renderPage(view, template: "embed-services", to: path, language: language)
     }
 }

@@ -5,25 +5,57 @@ import TrilliumSearch
 import TrilliumPlan
 
 /// Template contexts for the service directory pages.
+///
+/// The directory's first page: a search with filters (shown by its script), the featured
+/// services, and links into the lists, which hold the services without JavaScript.
 public struct DirectoryView: Sendable {
+    /// The site search index the directory's search reads.
     public var searchIndex: String
-    public var searchCoreJS: String
-    public var directoryJS: String
-    public var services: [ServiceCardView]
-    public var count: Int
-    public var countText: String
-    public var countNone: String
-    public var countOne: String
-    public var countMany: String
+    /// Base URL of the lists' data in the page's language (`/api/v1/lists/en/`).
+    public var listsURL: String
+    /// Base URL of the facets blocks (`/api/v1/lists/facets/`).
+    public var facetsURL: String
     public var categories: [TermView]
     public var regions: [TermView]
     public var audiences: [TermView]
     public var languages: [TermView]
-    /// On a category or region list page: the term listed.
-    public var heading: String?
-    public var isFullDirectory: Bool
-    /// On a region's list page: the places the region covers.
+    /// The list of every service.
+    public var allServices: TermView
+    /// The first services of the featured category (taxonomy `featured: true`) in the everywhere region.
+    public var featured: FeaturedServicesView?
+}
+
+/// A few services shown first on the directory's first page, with a link to all of them.
+public struct FeaturedServicesView: Sendable {
+    public var heading: String
+    /// The services' cards, already rendered.
+    public var cardsHTML: String
+    /// The whole list these come from.
+    public var more: TermView
+}
+
+/// A page of one of the directory's lists (all services, a region, a category, both, an
+/// audience), on the site or in the embeddable page.
+public struct ServiceListView: Sendable {
+    /// "1,234 services, page 2 of 50".
+    public var countText: String
+    /// The cards of this page's services, already rendered (each card once per build and language).
+    public var cardsHTML: String
+    public var isEmpty: Bool
+    public var hasGroups: Bool
+    public var hasWiden: Bool
+    /// On a region's lists: the places the region covers.
     public var regionCovers: String?
+    /// Links to narrower lists (a region's categories, a category's regions), with their counts.
+    public var groups: [TermGroupView]
+    /// Links to the wider lists this one is part of.
+    public var widen: [LinkView]
+}
+
+/// A heading and the lists under it.
+public struct TermGroupView: Sendable {
+    public var heading: String
+    public var terms: [TermView]
 }
 
 public struct TermView: Sendable {
@@ -31,6 +63,8 @@ public struct TermView: Sendable {
     public var label: String
     public var href: String
     public var count: Int
+    /// The count as the page's language writes it ("1,234", "1 234").
+    public var countText: String
 }
 
 public struct ServiceCardView: Sendable {

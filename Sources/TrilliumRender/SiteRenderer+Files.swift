@@ -58,7 +58,12 @@ extension SiteRenderer {
         for (index, page) in plan.pages.enumerated() {
             pairs.append((page.urlPath, plan.twin(of: index).urlPath, page.frontMatter.lastmod ?? page.frontMatter.date))
         }
-        for kind in GeneratedPages.kinds(services: input.services) where kind != .embedServices {
+        // The directory's pages, and the first page of each of its lists (the others are reached from it).
+        for kind in GeneratedPages.kinds(services: input.services) {
+            switch kind {
+            case .directory, .partners, .service, .serviceList(_, page: 1): break
+            default: continue
+            }
             for language in Language.allCases {
                 pairs.append((GeneratedPages.urlPath(kind, language), GeneratedPages.urlPath(kind, language.other), nil))
             }
@@ -83,7 +88,7 @@ extension SiteRenderer {
 
     func robots() -> String {
         var text = "User-agent: *\nAllow: \(config.basePath)\n"
-        for language in Language.allCases { text += "Disallow: \(config.href(GeneratedPages.urlPath(.embedServices, language)))\n" }
+        for language in Language.allCases { text += "Disallow: \(config.href(GeneratedPages.urlPath(.embedServices(.all, page: 1), language)))\n" }
         return text + "Sitemap: \(config.absoluteURL("/sitemap.xml"))\n"
     }
 

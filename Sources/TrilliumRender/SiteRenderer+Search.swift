@@ -56,7 +56,7 @@ extension SiteRenderer {
                 if pages.count > 1 {
                     func href(_ page: Int) -> String { config.href(GeneratedPages.urlPath(.searchIndex(letter, page), language)) }
                     page.pagination = PaginationView(previous: number > 0 ? href(number) : nil, next: number + 1 < pages.count ? href(number + 2) : nil,
-                                                     pages: (1...pages.count).map { LinkView(title: String($0), href: href($0), current: $0 == number + 1) },
+                                                     pages: (1...pages.count).map { PageNumberView(number: $0, current: number + 1, href: href($0)) },
                                                      current: number + 1, total: pages.count)
                     if number > 0 { page.documentTitle = "\(heading) (\(number + 1)/\(pages.count)) – \(config.languages[language].title)" }
                 }

@@ -216,7 +216,7 @@ public struct SiteRenderer: Sendable {
     func pagination(section: Page, current: Int, total: Int) -> PaginationView {
         func path(_ number: Int) -> String { config.href(number == 1 ? section.urlPath : section.urlPath + "page/\(number)/") }
         return PaginationView(previous: current > 1 ? path(current - 1) : nil, next: current < total ? path(current + 1) : nil,
-                              pages: (1...total).map { LinkView(title: String($0), href: path($0), current: $0 == current) },
+                              pages: (1...total).map { PageNumberView(number: $0, current: current, href: path($0)) },
                               current: current, total: total)
     }
 
@@ -264,6 +264,17 @@ public struct SiteRenderer: Sendable {
         let html = renderHTML(view, template: template, language: language)
         let path = urlPath.hasSuffix("/") ? String(urlPath.dropFirst()) + "index.html" : String(urlPath.dropFirst())
         return OutputFile(path: path, text: html)
+    }
+
+    /// A template rendered on its own with `stack` as its context, outermost first (a card that
+    /// many pages repeat), before French typography: the page it goes into gets that.
+    func renderFragment(_ template: String, stack: [any TemplateObject], capacity: Int) -> [UInt8] {
+        guard let bytes = input.theme.library.render(template, stack: stack, capacity: capacity) else {
+            factory.problems.record(.error(SourceLocation(file: "\(input.theme.origin)/templates/\(template).mustache"),
+                                           "template `\(template)` could not be rendered", hint: "Check that the theme has this template."))
+            return []
+        }
+        return bytes
     }
 
     func renderHTML(_ view: PageView, template: String, language: Language) -> String {

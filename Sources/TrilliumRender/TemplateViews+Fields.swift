@@ -34,6 +34,7 @@ extension PageView: TemplateObject {
         case .latestUpdates: .objects(latestUpdates)
         case .pagination: .object(pagination)
         case .directory: .object(directory)
+        case .serviceList: .object(serviceList)
         case .service: .object(service)
         case .embedSnippets: .object(embedSnippets)
         case .languageChoice: .object(languageChoice)
@@ -179,21 +180,63 @@ extension DirectoryView: TemplateObject {
     public func value(of field: TemplateField) -> TemplateValue {
         switch field {
         case .searchIndex: .text(searchIndex)
-        case .searchCoreJS: .text(searchCoreJS)
-        case .directoryJS: .text(directoryJS)
-        case .services: .objects(services)
-        case .count: .number(count)
-        case .countText: .text(countText)
-        case .countNone: .text(countNone)
-        case .countOne: .text(countOne)
-        case .countMany: .text(countMany)
+        case .listsURL: .text(listsURL)
+        case .facetsURL: .text(facetsURL)
         case .categories: .objects(categories)
         case .regions: .objects(regions)
         case .audiences: .objects(audiences)
         case .languages: .objects(languages)
+        case .allServices: .object(allServices)
+        case .featured: .object(featured)
+        default: .missing
+        }
+    }
+}
+
+extension FeaturedServicesView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
         case .heading: .text(heading)
-        case .isFullDirectory: .flag(isFullDirectory)
+        case .cardsHTML: .text(cardsHTML)
+        case .more: .object(more)
+        default: .missing
+        }
+    }
+}
+
+extension ServiceListView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
+        case .countText: .text(countText)
+        case .cardsHTML: .text(cardsHTML)
+        case .isEmpty: .flag(isEmpty)
+        case .hasGroups: .flag(hasGroups)
+        case .hasWiden: .flag(hasWiden)
         case .regionCovers: .text(regionCovers)
+        case .groups: .objects(groups)
+        case .widen: .objects(widen)
+        default: .missing
+        }
+    }
+}
+
+extension TermGroupView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
+        case .heading: .text(heading)
+        case .terms: .objects(terms)
+        default: .missing
+        }
+    }
+}
+
+extension PageNumberView: TemplateObject {
+    public func value(of field: TemplateField) -> TemplateValue {
+        switch field {
+        case .title: .text(title)
+        case .href: .text(href)
+        case .current: .flag(current)
+        case .isGap: .flag(isGap)
         default: .missing
         }
     }
@@ -206,6 +249,7 @@ extension TermView: TemplateObject {
         case .label: .text(label)
         case .href: .text(href)
         case .count: .number(count)
+        case .countText: .text(countText)
         default: .missing
         }
     }

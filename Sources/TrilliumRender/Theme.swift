@@ -25,7 +25,7 @@ public struct Theme: Sendable {
     /// Templates every site renders.
     public static let pageTemplates = ["page", "section", "home", "404", "language-choice", "search"]
     /// Templates a site with a service directory renders too.
-    public static let directoryTemplates = ["directory", "service", "partners", "embed-services"]
+    public static let directoryTemplates = ["directory", "service", "service-list", "service-card", "partners", "embed-services"]
 
     /// Compiles the templates of `files`. Syntax errors, templates used but missing, UI strings
     /// used but missing (`{{t.key}}`) are reported at their line, and each of `required` must exist.

@@ -76,6 +76,7 @@ struct ViewFactory: Sendable {
             latestUpdates: [],
             pagination: nil,
             directory: nil,
+            serviceList: nil,
             service: nil,
             embedSnippets: nil,
             languageChoice: nil,

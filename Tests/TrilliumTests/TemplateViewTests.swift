@@ -49,22 +49,22 @@ struct TemplateViewTests {
                                 breadcrumbs: factory.breadcrumbs(.fr, [("Titre", "/fr/a/")]), lastModified: Day(year: 2026, month: 1, day: 2))
         let date = factory.date(Day(year: 2020, month: 3, day: 6), .fr)
         let link = ContactLinkView(text: "Appeler", href: "tel:211", isExternal: false)
-        let card = ServiceCardView(id: "s", name: "Nom", href: "/fr/services/s/", summary: "Résumé", contacts: [link], tags: ["Gratuit"],
-                                   categories: "c", regions: "r", audiences: "a", languages: "fr", open247: true, indigenousLed: false)
-        let term = TermView(id: "c", label: "Catégorie", href: "/fr/services/categorie/c/", count: 1)
+        let term = TermView(id: "c", label: "Catégorie", href: "/fr/services/categorie/c/", count: 1, countText: "1")
         view.toc = [TocItem(text: "Un", id: "un", children: [TocItem(text: "Deux", id: "deux", children: [])])]
         view.children = [CardView(title: "Carte", href: "/fr/b/", text: "Texte", date: date)]
         view.latestUpdates = view.children
         view.published = date
         view.feeds = FeedLinksView(atom: "/fr/n/feed.xml", json: "/fr/n/feed.json")
-        view.pagination = PaginationView(previous: "/fr/n/", next: "/fr/n/page/3/", pages: [LinkView(title: "1", href: "/fr/n/")], current: 2, total: 3)
-        view.directory = DirectoryView(searchIndex: "/i.json", searchCoreJS: "/c.js", directoryJS: "/d.js", services: [card], count: 1, countText: "1 service",
-                                       countNone: "Aucun", countOne: "1 service", countMany: "{n} services", categories: [term], regions: [term],
-                                       audiences: [term], languages: [term], heading: "Catégorie", isFullDirectory: true)
+        view.pagination = PaginationView(previous: "/fr/n/", next: "/fr/n/page/3/", pages: [PageNumberView(title: "1", href: "/fr/n/", current: false), PageNumberView(title: "…", href: nil, current: false, isGap: true)], current: 2, total: 3)
+        view.directory = DirectoryView(searchIndex: "/i.json", listsURL: "/api/v1/lists/fr/", facetsURL: "/api/v1/lists/facets/",
+                                       categories: [term], regions: [term], audiences: [term], languages: [term], allServices: term,
+                                       featured: FeaturedServicesView(heading: "Lignes", cardsHTML: "<li></li>", more: term))
+        view.serviceList = ServiceListView(countText: "1 service", cardsHTML: "<li></li>", isEmpty: false, hasGroups: true, hasWiden: true,
+                                           regionCovers: "Ottawa", groups: [TermGroupView(heading: "Par région", terms: [term])],
+                                           widen: [LinkView(title: "Tous", href: "/fr/services/tous/")])
         view.service = ServiceView(id: "s", name: "Nom", summary: "Résumé", descriptionHTML: "<p>Texte</p>", organization: "Org", contacts: [link],
                                    facts: [FactView(term: "Heures", value: "Jour et nuit", links: [link])], lastVerified: date,
                                    source: SourceView(href: "https://example.org/", text: "Exemple", date: date), tags: ["Gratuit"])
-        view.directory?.regionCovers = "Ottawa"
         view.sources = [SourceView(href: "https://example.org/", text: "Example", date: date, otherLanguage: "en")]
         view.helpBox = HelpBoxView(directoryHref: "/fr/services/")
         view.embedSnippets = EmbedSnippetsView(widget: "w", iframe: "i", frameListener: "f", servicesJSON: "s", schemaJSON: "c", hsdsJSON: "h", hsdsPagesJSON: "p", openAPIJSON: "o", embedJS: "e", version: "1.0.0")
@@ -76,8 +76,13 @@ struct TemplateViewTests {
         return view.prepared()
     }
 
+    /// A card, which the `service-card` template renders on its own (lists hold cards already rendered).
+    static let card = ServiceCardView(id: "s", name: "Nom", href: "/fr/services/s/", summary: "Résumé",
+                                      contacts: [ContactLinkView(text: "Appeler", href: "tel:211", isExternal: false)], tags: ["Gratuit"],
+                                      categories: "c", regions: "r", audiences: "a", languages: "fr", open247: true, indigenousLed: false)
+
     @Test func everyStoredPropertyOfEveryViewIsReachableFromTemplates() throws {
-        let gaps = Self.unreachableProperties(in: try Self.fullView())
+        let gaps = Self.unreachableProperties(in: try Self.fullView()) + Self.unreachableProperties(in: Self.card, path: "ServiceCardView")
         #expect(gaps.isEmpty, "not exposed to templates: \(gaps.joined(separator: ", "))")
     }
 

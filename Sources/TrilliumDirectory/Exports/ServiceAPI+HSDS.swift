@@ -30,16 +30,20 @@ extension ServiceAPI {
     ///   `x-trillium-urls` (this site's page per language).
     public static func hsdsJSON(_ directory: ServiceDirectory, config: SiteConfig,
                                 pageURL: (Service, Language) -> String) -> Data {
-        let document = HSDSDocument(
-            version: hsdsVersion,
-            services: directory.services.sorted { $0.id < $1.id }.map {
-                HSDSService($0, form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL)
-            })
-        return DeterministicJSON.encode(document)
+        let services = directory.services
+        return hsdsJSON(directory) { index in
+            JSONWriter.bytes(JSONValueEncoder.value(of: HSDSService(services[index], form: .legacy, taxonomy: directory.taxonomy,
+                                                                    localTime: config.localTime[.en], pageURL: pageURL)))
+        }
+    }
+
+    /// `api/v1/hsds/services.json` with each record given already encoded, in order (`HSDSService`, legacy form).
+    package static func hsdsJSON(_ directory: ServiceDirectory, record: (Int) -> [UInt8]) -> Data {
+        JSONWriter.data(["version": .string(hsdsVersion)], inserting: directory.services.count, as: "services", item: record)
     }
 
     /// The two shapes of HSDS service record the directory publishes.
-    enum HSDSForm {
+    package enum HSDSForm {
         /// `hsds/services.json` as first published: kept byte for byte (the version policy only adds fields).
         case legacy
         /// The `/services` pages: `organization_id`, E.164 numbers, `last_modified`, a virtual location,
@@ -56,11 +60,6 @@ extension ServiceAPI {
 // MARK: - HSDS shapes
 
 extension ServiceAPI {
-    struct HSDSDocument: Encodable {
-        var version: String
-        var services: [HSDSService]
-    }
-
     struct HSDSOrganization: Encodable {
         var id: String
         var name: String
@@ -125,7 +124,7 @@ extension ServiceAPI {
         var fr: String
     }
 
-    struct HSDSService: Encodable {
+    package struct HSDSService: Encodable {
         var id: String
         var name: String
         var description: String
@@ -162,7 +161,7 @@ extension ServiceAPI {
             case pages = "x-trillium-urls"
         }
 
-        init(_ service: Service, form: HSDSForm, taxonomy: Taxonomy, localTime: String, pageURL: (Service, Language) -> String) {
+        package init(_ service: Service, form: HSDSForm, taxonomy: Taxonomy, localTime: String, pageURL: (Service, Language) -> String) {
             func uuid(_ parts: String...) -> String { NameBasedUUID.make(parts.joined(separator: "/")) }
             let key = service.id
             id = uuid("service", key)

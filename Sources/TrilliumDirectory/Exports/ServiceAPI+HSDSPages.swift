@@ -33,22 +33,30 @@ extension ServiceAPI {
     /// since a static file cannot answer `?page=N`. Each service is a fully nested HSDS service (see `HSDSForm.page`).
     public static func hsdsPages(_ directory: ServiceDirectory, config: SiteConfig, pageSize: Int = hsdsPageSize,
                                  pageURL: (Service, Language) -> String) -> [OutputFile] {
-        let services = directory.services.sorted { $0.id < $1.id }.map {
+        (1...hsdsPageCount(services: directory.services.count, pageSize: pageSize)).map {
+            hsdsPage($0, directory, config: config, pageSize: pageSize, pageURL: pageURL)
+        }
+    }
+
+    /// Page `number` (from 1) of the HSDS `/services` pages: each page is made on its own, so the
+    /// pages of a large directory can be made on several threads and never all held at once.
+    public static func hsdsPage(_ number: Int, _ directory: ServiceDirectory, config: SiteConfig, pageSize: Int = hsdsPageSize,
+                                pageURL: (Service, Language) -> String) -> OutputFile {
+        let all = directory.services
+        let size = max(1, pageSize)
+        let pageCount = hsdsPageCount(services: all.count, pageSize: size)
+        func url(_ number: Int) -> String { config.absoluteURL(hsdsPagePath(number)) }
+        let start = min(all.count, (number - 1) * size)
+        let contents = all[start..<min(all.count, start + size)].map {
             HSDSService($0, form: .page, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL)
         }
-        let size = max(1, pageSize)
-        let pageCount = hsdsPageCount(services: services.count, pageSize: size)
-        func url(_ number: Int) -> String { config.absoluteURL(hsdsPagePath(number)) }
-        return (1...pageCount).map { number in
-            let contents = Array(services.dropFirst((number - 1) * size).prefix(size))
-            let page = HSDSPage(
-                totalItems: services.count, totalPages: pageCount, pageNumber: number, size: contents.count,
-                firstPage: number == 1, lastPage: number == pageCount, empty: contents.isEmpty, contents: contents,
-                links: HSDSPageLinks(current: url(number), first: url(1), last: url(pageCount),
-                                     previous: number > 1 ? url(number - 1) : nil,
-                                     next: number < pageCount ? url(number + 1) : nil))
-            return OutputFile(path: hsdsPagePath(number), data: DeterministicJSON.encode(page))
-        }
+        let page = HSDSPage(
+            totalItems: all.count, totalPages: pageCount, pageNumber: number, size: contents.count,
+            firstPage: number == 1, lastPage: number == pageCount, empty: contents.isEmpty, contents: contents,
+            links: HSDSPageLinks(current: url(number), first: url(1), last: url(pageCount),
+                                 previous: number > 1 ? url(number - 1) : nil,
+                                 next: number < pageCount ? url(number + 1) : nil))
+        return OutputFile(path: hsdsPagePath(number), data: DeterministicJSON.encode(page))
     }
 }
 

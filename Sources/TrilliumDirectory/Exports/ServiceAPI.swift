@@ -27,27 +27,26 @@ public enum ServiceAPI {
     public static func servicesJSON(_ directory: ServiceDirectory, config: SiteConfig,
                                     descriptionHTML: (Service, Language) -> String,
                                     pageURL: (Service, Language) -> String) -> Data {
-        let document = ServicesDocument(
-            version: version,
-            schema: config.absoluteURL(schemaPath),
-            taxonomy: TaxonomyDocument(directory.taxonomy),
-            services: directory.services.sorted { $0.id < $1.id }.map { service in
-                ServiceDocument(service, descriptionHTML: descriptionHTML, pageURL: pageURL)
-            })
-        return DeterministicJSON.encode(document)
+        let services = directory.services
+        return servicesJSON(directory, config: config) { index in
+            JSONWriter.bytes(JSONValueEncoder.value(of: ServiceDocument(services[index], descriptionHTML: descriptionHTML, pageURL: pageURL)))
+        }
+    }
+
+    /// `api/v1/services.json` with each service given already encoded, in order (`ServiceDocument`).
+    ///
+    /// Written one service at a time: at 60,000 services the file is about 250 MB, and a value of
+    /// the whole document would take several times that.
+    package static func servicesJSON(_ directory: ServiceDirectory, config: SiteConfig, document: (Int) -> [UInt8]) -> Data {
+        JSONWriter.data(["version": .string(version), "schema": .string(config.absoluteURL(schemaPath)),
+                         "taxonomy": JSONValueEncoder.value(of: TaxonomyDocument(directory.taxonomy))],
+                        inserting: directory.services.count, as: "services", item: document)
     }
 }
 
 // MARK: - The services.json shape (mirrored by `schemaJSON`)
 
 extension ServiceAPI {
-    struct ServicesDocument: Encodable {
-        var version: String
-        var schema: String
-        var taxonomy: TaxonomyDocument
-        var services: [ServiceDocument]
-    }
-
     /// `{"en": …, "fr": …}`.
     struct TextDocument: Encodable, Equatable {
         var en: String
@@ -121,7 +120,7 @@ extension ServiceAPI {
         }
     }
 
-    struct ServiceDocument: Encodable {
+    package struct ServiceDocument: Encodable {
         var id: String
         var name: TextDocument
         var summary: TextDocument
@@ -156,7 +155,7 @@ extension ServiceAPI {
             case lastVerified = "last_verified"
         }
 
-        init(_ service: Service, descriptionHTML: (Service, Language) -> String, pageURL: (Service, Language) -> String) {
+        package init(_ service: Service, descriptionHTML: (Service, Language) -> String, pageURL: (Service, Language) -> String) {
             id = service.id
             name = TextDocument(service.name)
             summary = TextDocument(service.summary)

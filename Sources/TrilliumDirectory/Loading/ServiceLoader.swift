@@ -42,6 +42,7 @@ public struct ServiceLoader: Sendable {
         var lists: [Taxonomy.Facet: [Taxonomy.Term]] = [:]
         var locations: [Taxonomy.Facet: [String: SourceLocation]] = [:]
         var everywhere: (id: String, location: SourceLocation)?
+        var featured: (id: String, location: SourceLocation)?
         for facet in Taxonomy.Facet.allCases {
             let what = "a \(facet.singular) in taxonomy.yaml"
             let items = map.mapList(facet.rawValue, required: true, in: "taxonomy.yaml")
@@ -51,7 +52,12 @@ public struct ServiceLoader: Sendable {
             var terms: [Taxonomy.Term] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                item.rejectUnknownKeys(facet == .regions ? ["id", "label", "covers", "everywhere"] : ["id", "label"], in: what)
+                let allowed = switch facet {
+                case .regions: ["id", "label", "covers", "everywhere"]
+                case .categories: ["id", "label", "featured"]
+                default: ["id", "label"]
+                }
+                item.rejectUnknownKeys(allowed, in: what)
                 let id = item.string("id", required: true, in: what)
                 let label = item.localized("label", in: what)
                 let covers = facet == .regions ? item.localized("covers", required: false, in: what) : nil
@@ -75,6 +81,14 @@ public struct ServiceLoader: Sendable {
                         everywhere = (id, location)
                     }
                 }
+                if facet == .categories, item.bool("featured", in: what) == true {
+                    if let first = featured {
+                        reader.error(item.value("featured"), "only one category can be featured; `\(first.id)` already is",
+                                     hint: "It is set on line \(first.location.line). Remove `featured: true` from one of them.")
+                    } else {
+                        featured = (id, location)
+                    }
+                }
                 if let label { terms.append(Taxonomy.Term(id: id, label: label, covers: covers)) }
             }
             lists[facet] = terms
@@ -83,7 +97,7 @@ public struct ServiceLoader: Sendable {
         guard !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.items) }
         let taxonomy = Taxonomy(categories: lists[.categories] ?? [], regions: lists[.regions] ?? [],
                                 audiences: lists[.audiences] ?? [], languages: lists[.languages] ?? [],
-                                termLocations: locations, everywhereRegion: everywhere?.id)
+                                termLocations: locations, everywhereRegion: everywhere?.id, featuredCategory: featured?.id)
         return (taxonomy, reader.diagnostics.items)
     }
 

@@ -3,13 +3,16 @@ import TrilliumSource
 
 /// Every help service of the site with the taxonomy they refer to.
 public struct ServiceDirectory: Sendable {
-    public var taxonomy: Taxonomy
+    public let taxonomy: Taxonomy
     /// Sorted by id.
-    public var services: [Service]
+    public let services: [Service]
+    /// Which services each list of the directory holds (by position in `services`).
+    public let listing: ServiceListing
 
     public init(taxonomy: Taxonomy, services: [Service]) {
         self.taxonomy = taxonomy
         self.services = services.sorted { $0.id < $1.id }
+        self.listing = ServiceListing(taxonomy: taxonomy, services: self.services)
     }
 
     /// The service with `id`, if any.

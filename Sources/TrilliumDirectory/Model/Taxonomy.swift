@@ -46,15 +46,20 @@ public struct Taxonomy: Sendable {
     /// The region that stands for the whole area the site serves (`everywhere: true` in
     /// taxonomy.yaml): its services are listed under every region.
     public var everywhereRegion: String?
+    /// The category whose services the directory's first page shows first (`featured: true` in
+    /// taxonomy.yaml), e.g. the crisis lines.
+    public var featuredCategory: String?
 
     public init(categories: [Term], regions: [Term], audiences: [Term], languages: [Term],
-                termLocations: [Facet: [String: SourceLocation]] = [:], everywhereRegion: String? = nil) {
+                termLocations: [Facet: [String: SourceLocation]] = [:], everywhereRegion: String? = nil,
+                featuredCategory: String? = nil) {
         self.categories = categories
         self.regions = regions
         self.audiences = audiences
         self.languages = languages
         self.termLocations = termLocations
         self.everywhereRegion = everywhereRegion
+        self.featuredCategory = featuredCategory
     }
 
     /// The regions a service is listed under: all of them for a service of the everywhere region.

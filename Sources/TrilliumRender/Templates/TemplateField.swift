@@ -4,21 +4,20 @@
 /// A view exposes a field by returning it from `TemplateObject.value(of:)`; a name a template uses
 /// that is not here can never be found (as a misspelt name in Mustache renders nothing).
 public enum TemplateField: String, Sendable, CaseIterable {
+    case allServices
     case alternates
     case assets
     case atom
     case audiences
     case breadcrumbs
     case canonical
+    case cardsHTML
     case categories
     case children
     case contact
     case contacts
     case content
     case count
-    case countMany
-    case countNone
-    case countOne
     case countText
     case css
     case current
@@ -29,7 +28,6 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case descriptionHTML
     case directory
     case directoryHref
-    case directoryJS
     case display
     case documentTitle
     case embedJS
@@ -38,18 +36,23 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case english
     case entries
     case exitJS
+    case facetsURL
     case facts
+    case featured
     case feeds
     case footerLinks
     case frameListener
     case french
+    case groups
     case hasBreadcrumbs
     case hasChildren
     case hasEntries
+    case hasGroups
     case hasLatestUpdates
     case hasLinks
     case hasSources
     case hasToc
+    case hasWiden
     case heading
     case helpBox
     case homeHref
@@ -62,14 +65,15 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case htmlLang
     case id
     case iframe
-    case inSentence
     case indexURL
     case indigenousLed
+    case inSentence
+    case isEmpty
     case isExternal
     case isFrench
-    case isFullDirectory
-    case isSearchPage
+    case isGap
     case iso
+    case isSearchPage
     case json
     case label
     case lang
@@ -80,7 +84,9 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case latestUpdates
     case letters
     case links
+    case listsURL
     case menu
+    case more
     case name
     case next
     case notFound
@@ -105,10 +111,10 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case schemaJSON
     case scripts
     case search
-    case searchCoreJS
     case searchIndex
     case section
     case service
+    case serviceList
     case services
     case servicesJSON
     case site
@@ -117,16 +123,18 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case sources
     case summary
     case t
-    case tFr
     case tags
     case tel
     case term
+    case terms
     case text
+    case tFr
     case title
     case toc
     case toggle
     case total
     case value
     case version
+    case widen
     case widget
 }

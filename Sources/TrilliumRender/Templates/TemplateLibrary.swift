@@ -16,10 +16,16 @@ struct TemplateLibrary: Sendable {
 
     /// The bytes of template `name` rendered with `root`, or nil when there is no such template.
     func render(_ name: String, with root: any TemplateObject) -> [UInt8]? {
+        render(name, stack: [root], capacity: 32 * 1024)
+    }
+
+    /// The bytes of template `name` rendered with `stack` as its context, outermost first (a
+    /// partial rendered on its own, such as a card, with the page's view below its own).
+    func render(_ name: String, stack objects: [any TemplateObject], capacity: Int) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var renderer = Renderer(library: self)
-        renderer.output.reserveCapacity(32 * 1024)
-        var stack: [TemplateValue] = [.object(root)]
+        renderer.output.reserveCapacity(capacity)
+        var stack: [TemplateValue] = objects.map { .object($0) }
         renderer.render(nodes, stack: &stack, inherited: nil, indentation: nil)
         return renderer.output
     }

@@ -1,0 +1,112 @@
+import TrilliumModel
+
+/// Which services each of the directory's lists holds, computed once per directory.
+///
+/// The lists are split along `filters`: every service; each region, category and audience; and
+/// each region with each category (so a person narrows 60,000 services to a short list in two
+/// clicks). A list holds positions in `ServiceDirectory.services` (id order), so a page of a list
+/// is a slice of it and every list keeps the same order.
+public struct ServiceListing: Sendable {
+    /// Services per page of a list on the site and in the embeddable page.
+    public static let pageSize = 25
+
+    private let taxonomy: Taxonomy
+    private let everything: [Int32]
+    /// By term index in the taxonomy's order.
+    private let byRegion: [[Int32]]
+    private let byCategory: [[Int32]]
+    private let byAudience: [[Int32]]
+    /// By `region * categories + category`.
+    private let byRegionAndCategory: [[Int32]]
+    private let regionIndex: [String: Int]
+    private let categoryIndex: [String: Int]
+    private let audienceIndex: [String: Int]
+
+    public init(taxonomy: Taxonomy, services: [Service]) {
+        self.taxonomy = taxonomy
+        func index(_ terms: [Taxonomy.Term]) -> [String: Int] {
+            Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let regionIndex = index(taxonomy.regions), categoryIndex = index(taxonomy.categories), audienceIndex = index(taxonomy.audiences)
+        self.regionIndex = regionIndex
+        self.categoryIndex = categoryIndex
+        self.audienceIndex = audienceIndex
+        let regionCount = taxonomy.regions.count, categoryCount = taxonomy.categories.count
+        var regions = Array(repeating: [Int32](), count: regionCount)
+        var categories = Array(repeating: [Int32](), count: categoryCount)
+        var audiences = Array(repeating: [Int32](), count: taxonomy.audiences.count)
+        var pairs = Array(repeating: [Int32](), count: regionCount * categoryCount)
+        var everything: [Int32] = []
+        everything.reserveCapacity(services.count)
+        for (position, service) in services.enumerated() {
+            let member = Int32(position)
+            everything.append(member)
+            let listedRegions = Self.unique(taxonomy.listedRegions(of: service).compactMap { regionIndex[$0] })
+            let serviceCategories = Self.unique(service.categories.compactMap { categoryIndex[$0] })
+            for region in listedRegions { regions[region].append(member) }
+            for category in serviceCategories { categories[category].append(member) }
+            for audience in Self.unique(service.audiences.compactMap({ audienceIndex[$0] })) { audiences[audience].append(member) }
+            for region in listedRegions {
+                for category in serviceCategories { pairs[region * categoryCount + category].append(member) }
+            }
+        }
+        self.everything = everything
+        byRegion = regions
+        byCategory = categories
+        byAudience = audiences
+        byRegionAndCategory = pairs
+    }
+
+    private static func unique(_ indices: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return indices.filter { seen.insert($0).inserted }
+    }
+
+    /// Every list, in a stable order: all services, each category, each region, each audience,
+    /// then each region with each category. Each exists even when it holds no service, so its
+    /// addresses stay valid while the directory changes.
+    public var filters: [ServiceFilter] {
+        var filters: [ServiceFilter] = [.all]
+        filters += taxonomy.categories.map { ServiceFilter(category: $0.id) }
+        filters += taxonomy.regions.map { ServiceFilter(region: $0.id) }
+        filters += taxonomy.audiences.map { ServiceFilter(audience: $0.id) }
+        for region in taxonomy.regions {
+            filters += taxonomy.categories.map { ServiceFilter(region: region.id, category: $0.id) }
+        }
+        return filters
+    }
+
+    /// Whether `filter` is one of the lists (`filters`).
+    public func contains(_ filter: ServiceFilter) -> Bool { members(filter) != nil }
+
+    /// Positions of the services `filter` lists, in id order; empty for a filter that is not a list.
+    public func positions(_ filter: ServiceFilter) -> [Int32] { members(filter) ?? [] }
+
+    public func count(_ filter: ServiceFilter) -> Int { members(filter)?.count ?? 0 }
+
+    /// Pages the list of `filter` takes with `pageSize` services a page: at least one.
+    public func pageCount(_ filter: ServiceFilter, pageSize: Int = pageSize) -> Int {
+        max(1, (count(filter) + pageSize - 1) / max(1, pageSize))
+    }
+
+    /// Positions on page `page` (from 1) of the list of `filter`.
+    public func positions(_ filter: ServiceFilter, page: Int, pageSize: Int = pageSize) -> ArraySlice<Int32> {
+        let all = positions(filter)
+        let start = min(all.count, max(0, (page - 1) * pageSize))
+        return all[start..<min(all.count, start + pageSize)]
+    }
+
+    private func members(_ filter: ServiceFilter) -> [Int32]? {
+        switch (filter.region, filter.category, filter.audience) {
+        case (nil, nil, nil): everything
+        case (let region?, nil, nil): regionIndex[region].map { byRegion[$0] }
+        case (nil, let category?, nil): categoryIndex[category].map { byCategory[$0] }
+        case (nil, nil, let audience?): audienceIndex[audience].map { byAudience[$0] }
+        case (let region?, let category?, nil):
+            regionIndex[region].flatMap { region in
+                categoryIndex[category].map { byRegionAndCategory[region * taxonomy.categories.count + $0] }
+            }
+        default: nil
+        }
+    }
+}

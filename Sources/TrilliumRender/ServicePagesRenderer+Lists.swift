@@ -1,0 +1,233 @@
+import Foundation
+import TrilliumDirectory
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// The directory's first page and its lists: pages of `ServiceListing.pageSize` cards that hold
+/// every service without JavaScript, on the site and in the embeddable page.
+extension ServicePagesRenderer {
+    /// Featured services shown on the directory's first page.
+    static let featuredCount = 10
+
+    // MARK: The first page
+
+    func renderDirectory(_ language: Language) -> OutputFile {
+        let path = GeneratedPages.urlPath(.directory, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(.directory, language.other),
+                                title: t("directoryTitle", language), description: t("directoryDescription", language),
+                                breadcrumbs: factory.breadcrumbs(language, [(t("directoryTitle", language), path)]), lastModified: latestVerification)
+        view.directory = DirectoryView(
+            searchIndex: config.href("/" + SearchIndex.metaPath(language)),
+            listsURL: config.href("/" + ServiceAPI.listsFolder + language.rawValue + "/"),
+            facetsURL: config.href("/" + ServiceAPI.listsFolder + "facets/"),
+            categories: terms(.categories, language), regions: terms(.regions, language),
+            audiences: terms(.audiences, language), languages: terms(.languages, language),
+            allServices: termView(.all, label: t("listAllTitle", language), language),
+            featured: featured(language))
+        view.scripts = [factory.asset("search-core.js"), factory.asset("directory-search.js")]
+        return renderer.renderPage(view, template: "directory", to: path, language: language)
+    }
+
+    /// The first services of the featured category: in the everywhere region when there is one
+    /// (the lines anyone can call), else anywhere.
+    func featured(_ language: Language) -> FeaturedServicesView? {
+        guard let category = directory.taxonomy.featuredCategory,
+              let term = directory.taxonomy.term(category, in: .categories) else { return nil }
+        var filter = ServiceFilter(category: category)
+        var heading = term.label[language]
+        if let everywhere = directory.taxonomy.everywhereRegion, listing.count(ServiceFilter(region: everywhere, category: category)) > 0 {
+            filter.region = everywhere
+            heading = listTitle(filter, language)
+        }
+        let positions = listing.positions(filter).prefix(Self.featuredCount)
+        guard !positions.isEmpty else { return nil }
+        let count = listing.count(filter)
+        let more = t(count == 1 ? "featuredMoreOne" : "featuredMore", language).replacingOccurrences(of: "{n}", with: formatCount(count, language))
+        return FeaturedServicesView(heading: heading, cardsHTML: cards(positions, language),
+                                    more: termView(filter, label: more, language))
+    }
+
+    /// The terms of a facet with their lists and how many services each holds.
+    func terms(_ facet: Taxonomy.Facet, _ language: Language) -> [TermView] {
+        directory.taxonomy.terms(facet).map { term in
+            let filter: ServiceFilter? = switch facet {
+            case .categories: ServiceFilter(category: term.id)
+            case .regions: ServiceFilter(region: term.id)
+            case .audiences: ServiceFilter(audience: term.id)
+            case .languages: nil
+            }
+            guard let filter else {
+                let count = directory.services.filter { $0.languages.contains(term.id) }.count
+                return TermView(id: term.id, label: term.label[language], href: "", count: count, countText: formatCount(count, language))
+            }
+            return termView(filter, label: term.label[language], language)
+        }
+    }
+
+    func termView(_ filter: ServiceFilter, label: String, _ language: Language) -> TermView {
+        let count = listing.count(filter)
+        return TermView(id: filter.terms.last?.id ?? "", label: label, href: listHref(filter, language), count: count,
+                        countText: formatCount(count, language))
+    }
+
+    func listHref(_ filter: ServiceFilter, _ language: Language, page: Int = 1) -> String {
+        config.href(GeneratedPages.urlPath(.serviceList(filter, page: page), language))
+    }
+
+    // MARK: Lists
+
+    /// The name of a list: "All services", "Services in this region: Toronto", "Crisis lines in Toronto"…
+    func listTitle(_ filter: ServiceFilter, _ language: Language) -> String {
+        let taxonomy = directory.taxonomy
+        func label(_ id: String?, _ facet: Taxonomy.Facet) -> String { id.map { taxonomy.label($0, in: facet, language: language) } ?? "" }
+        switch (filter.region, filter.category, filter.audience) {
+        case (nil, nil, nil): return t("listAllTitle", language)
+        case (let region?, let category?, _):
+            return t("listPairTitle", language).replacingOccurrences(of: "{category}", with: label(category, .categories))
+                .replacingOccurrences(of: "{region}", with: label(region, .regions))
+        case (let region?, nil, _): return "\(t("regionTitle", language)) \(label(region, .regions))"
+        case (nil, let category?, _): return "\(t("categoryTitle", language)) \(label(category, .categories))"
+        case (nil, nil, let audience?): return "\(t("audienceTitle", language)) \(label(audience, .audiences))"
+        }
+    }
+
+    /// "1,234" in English, "1 234" (narrow no-break space) in French.
+    func formatCount(_ count: Int, _ language: Language) -> String {
+        let digits = Array(String(count))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += language == .fr ? "\u{202F}" : "," }
+            out.append(digit)
+        }
+        return out
+    }
+
+    func renderList(_ filter: ServiceFilter, page: Int, _ language: Language) -> OutputFile {
+        let kind = GeneratedPages.Kind.serviceList(filter, page: page)
+        let path = GeneratedPages.urlPath(kind, language)
+        let title = listTitle(filter, language)
+        let directoryPath = GeneratedPages.urlPath(.directory, language)
+        var steps: [(String, String)] = [(t("directoryTitle", language), directoryPath)]
+        if filter.region != nil && filter.category != nil, let region = filter.region {
+            steps.append((listTitle(ServiceFilter(region: region), language), GeneratedPages.urlPath(.serviceList(ServiceFilter(region: region), page: 1), language)))
+        }
+        steps.append((title, GeneratedPages.urlPath(.serviceList(filter, page: 1), language)))
+        if page > 1 { steps.append((pageLabel(page, of: listing.pageCount(filter), language), path)) }
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(kind, language.other), title: title,
+                                description: "\(t("directoryDescription", language)): \(title).",
+                                breadcrumbs: factory.breadcrumbs(language, steps), lastModified: latestVerification)
+        let pages = listing.pageCount(filter)
+        if pages > 1 { view.documentTitle = "\(title) (\(pageLabel(page, of: pages, language))) – \(config.languages[language].title)" }
+        view.serviceList = listView(filter, page: page, language, groups: narrowerLists(filter, language), widen: widerLists(filter, language))
+        if pages > 1 { view.pagination = pager(page: page, of: pages) { listHref(filter, language, page: $0) } }
+        return renderer.renderPage(view, template: "service-list", to: path, language: language)
+    }
+
+    func pageLabel(_ page: Int, of total: Int, _ language: Language) -> String {
+        t("listPageOf", language).replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(total))
+    }
+
+    /// The cards and count of page `page` of a list.
+    func listView(_ filter: ServiceFilter, page: Int, _ language: Language, groups: [TermGroupView] = [], widen: [LinkView] = []) -> ServiceListView {
+        let count = listing.count(filter), pages = listing.pageCount(filter)
+        let positions = listing.positions(filter, page: page)
+        var countText = count == 1 ? t("countOne", language) : t("countMany", language).replacingOccurrences(of: "{n}", with: formatCount(count, language))
+        if pages > 1 { countText += t("listCountPage", language).replacingOccurrences(of: "{page}", with: pageLabel(page, of: pages, language)) }
+        return ServiceListView(countText: countText, cardsHTML: cards(positions, language), isEmpty: positions.isEmpty,
+                               hasGroups: !groups.isEmpty, hasWiden: !widen.isEmpty,
+                               regionCovers: filter.region.flatMap { directory.taxonomy.term($0, in: .regions)?.covers?[language] },
+                               groups: groups, widen: widen)
+    }
+
+    /// Links to the first and last pages, and to the pages near the current one, with gaps between.
+    func pager(page: Int, of total: Int, href: (Int) -> String) -> PaginationView {
+        var numbers: [Int] = [1]
+        numbers += (max(2, page - 2)...max(2, min(total - 1, page + 2))).filter { $0 < total }
+        if total > 1 { numbers.append(total) }
+        var items: [PageNumberView] = []
+        for (index, number) in numbers.enumerated() {
+            if index > 0 && number > numbers[index - 1] + 1 { items.append(PageNumberView(title: "…", href: nil, current: false, isGap: true)) }
+            items.append(PageNumberView(number: number, current: page, href: href(number)))
+        }
+        return PaginationView(previous: page > 1 ? href(page - 1) : nil, next: page < total ? href(page + 1) : nil,
+                                  pages: items, current: page, total: total)
+    }
+
+    /// Lists inside this one: a region's categories, a category's regions; from every service, each facet's lists.
+    func narrowerLists(_ filter: ServiceFilter, _ language: Language) -> [TermGroupView] {
+        let taxonomy = directory.taxonomy
+        func group(_ heading: String, _ filters: [(ServiceFilter, String)]) -> TermGroupView? {
+            let terms = filters.filter { listing.count($0.0) > 0 }.map { termView($0.0, label: $0.1, language) }
+            return terms.isEmpty ? nil : TermGroupView(heading: heading, terms: terms)
+        }
+        switch (filter.region, filter.category, filter.audience) {
+        case (nil, nil, nil):
+            return [
+                group(t("browseByCategory", language), taxonomy.categories.map { (ServiceFilter(category: $0.id), $0.label[language]) }),
+                group(t("browseByRegion", language), taxonomy.regions.map { (ServiceFilter(region: $0.id), $0.label[language]) }),
+                group(t("browseByAudience", language), taxonomy.audiences.map { (ServiceFilter(audience: $0.id), $0.label[language]) }),
+            ].compactMap { $0 }
+        case (let region?, nil, nil):
+            return [group(t("narrowByCategory", language),
+                          taxonomy.categories.map { (ServiceFilter(region: region, category: $0.id), $0.label[language]) })].compactMap { $0 }
+        case (nil, let category?, nil):
+            return [group(t("narrowByRegion", language),
+                          taxonomy.regions.map { (ServiceFilter(region: $0.id, category: category), $0.label[language]) })].compactMap { $0 }
+        default:
+            return []
+        }
+    }
+
+    /// The lists this one is part of.
+    func widerLists(_ filter: ServiceFilter, _ language: Language) -> [LinkView] {
+        var wider: [ServiceFilter] = []
+        if filter.region != nil && filter.category != nil {
+            wider = [ServiceFilter(region: filter.region), ServiceFilter(category: filter.category)]
+        } else if !filter.isAll {
+            wider = [.all]
+        }
+        return wider.map { LinkView(title: listTitle($0, language), href: listHref($0, language)) }
+    }
+
+    // MARK: Cards
+
+    /// The cards of the services at `positions`, one after the other.
+    func cards<Positions: Sequence>(_ positions: Positions, _ language: Language) -> String where Positions.Element == Int32 {
+        var html: [UInt8] = []
+        for position in positions {
+            html += cache.card(Int(position), language) { renderCard(directory.services[Int(position)], language) }
+        }
+        return String(decoding: html, as: UTF8.self)
+    }
+
+    /// One service's card (`service-card` template), in the context of a page of its language.
+    func renderCard(_ service: Service, _ language: Language) -> [UInt8] {
+        renderer.renderFragment("service-card", stack: [cardContexts[language], card(service, language)], capacity: 1024)
+    }
+
+    /// What a card sees around it: the directory's first page in its language (UI strings, site settings).
+    static func cardContexts(_ factory: ViewFactory) -> Localized<PageView> {
+        Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language, factory.base(language: language, urlPath: GeneratedPages.urlPath(.directory, language),
+                                    twinPath: GeneratedPages.urlPath(.directory, language.other), title: "", description: "",
+                                    breadcrumbs: [], lastModified: nil).prepared())
+        }))
+    }
+
+    // MARK: The embeddable page
+
+    func renderEmbed(_ filter: ServiceFilter, page: Int, _ language: Language) -> OutputFile {
+        let kind = GeneratedPages.Kind.embedServices(filter, page: page)
+        let path = GeneratedPages.urlPath(kind, language)
+        let title = filter.isAll ? t("directoryTitle", language) : listTitle(filter, language)
+        var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(kind, language.other),
+                                title: title, description: t("directoryDescription", language), breadcrumbs: [], lastModified: nil)
+        let pages = listing.pageCount(filter)
+        if pages > 1 { view.documentTitle = "\(title) (\(pageLabel(page, of: pages, language))) – \(config.languages[language].title)" }
+        view.serviceList = listView(filter, page: page, language)
+        if pages > 1 { view.pagination = pager(page: page, of: pages) { config.href(GeneratedPages.urlPath(.embedServices(filter, page: $0), language)) } }
+        view.scripts = [factory.asset("embed-frame.js")]
+        return renderer.renderPage(view, template: "embed-services", to: path, language: language)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import TrilliumModel
+
+/// What the directory's lists repeat: each service's card (HTML, before typography) and its list
+/// record (JSON), made the first time a page of one render asks for them, then copied.
+///
+/// A service appears on about a dozen lists (all, its regions, its categories, each region with
+/// each category, its audiences) on the site, in the embeddable page and in the widget's data;
+/// rendering it once per language keeps the lists as cheap as copying bytes. A value depends only
+/// on the service and the language, so every job that reads it stays a function of its own kind
+/// and the directory, whichever job made the value first. Workers share it.
+final class ServiceRenderCache: @unchecked Sendable {
+    private enum Piece: Int, CaseIterable {
+        case card, record
+    }
+
+    private let lock = NSLock()
+    /// By piece, then language, then position.
+    private var slots: [[[[UInt8]?]]]
+
+    init(services count: Int) {
+        let column = [[UInt8]?](repeating: nil, count: count)
+        slots = Array(repeating: Array(repeating: column, count: Language.allCases.count), count: Piece.allCases.count)
+    }
+
+    /// The card of the service at `position`, made by `make` if no page asked for it before.
+    func card(_ position: Int, _ language: Language, make: () -> [UInt8]) -> [UInt8] {
+        value(.card, position, language, make: make)
+    }
+
+    /// The list record of the service at `position`, made by `make` if no page asked for it before.
+    func record(_ position: Int, _ language: Language, make: () -> [UInt8]) -> [UInt8] {
+        value(.record, position, language, make: make)
+    }
+
+    private func value(_ piece: Piece, _ position: Int, _ language: Language, make: () -> [UInt8]) -> [UInt8] {
+        let column = language == .en ? 0 : 1
+        if let made = lock.withLock({ slots[piece.rawValue][column][position] }) { return made }
+        // Made outside the lock: two workers may both make it, and both get the same bytes.
+        let made = make()
+        lock.withLock { slots[piece.rawValue][column][position] = made }
+        return made
+    }
+}
