@@ -55,6 +55,7 @@ public enum JSONWriter {
     public static func data(_ members: [String: JSONValue], inserting count: Int, as key: String,
                             item: (Int) -> [UInt8]) -> Data {
         var data = Data()
+        var reserved = false
         var piece: [UInt8] = []
         let keys = (Array(members.keys.filter { $0 != key }) + [key]).sorted()
         data.append(UInt8(ascii: "{"))
@@ -68,7 +69,14 @@ public enum JSONWriter {
                 data.append(contentsOf: piece)
                 for position in 0..<count {
                     if position > 0 { data.append(UInt8(ascii: ",")) }
-                    data.append(contentsOf: item(position))
+                    let bytes = item(position)
+                    // Room for every item at twice the size of the first, so a file of hundreds of
+                    // megabytes is not copied as it grows (pages never written take no memory).
+                    if !reserved, count > 1 {
+                        data.reserveCapacity(data.count + (bytes.count + 1) * count * 2)
+                        reserved = true
+                    }
+                    data.append(contentsOf: bytes)
                 }
                 data.append(UInt8(ascii: "]"))
             } else {

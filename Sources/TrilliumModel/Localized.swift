@@ -1,25 +1,28 @@
 /// A value given once per language. Construction guarantees both languages are present.
+///
+/// Stored as two fields, not a dictionary: a directory of 60,000 services holds about a dozen of
+/// these each, and reading one is a branch rather than a hash.
 public struct Localized<Value: Sendable>: Sendable {
-    private var values: [Language: Value]
+    private var english: Value
+    private var french: Value
 
     public init(_ values: [Language: Value]) {
         precondition(Language.allCases.allSatisfy { values[$0] != nil }, "Localized needs every language")
-        self.values = values
+        // Safe: checked just above.
+        self.init(en: values[.en]!, fr: values[.fr]!)
     }
 
     public init(en: Value, fr: Value) {
-        self.values = [.en: en, .fr: fr]
+        english = en
+        french = fr
     }
 
     public subscript(language: Language) -> Value {
-        // Safe: the initializers require a value for every language.
-        values[language]!
+        language == .en ? english : french
     }
 
     public func map<T>(_ transform: (Value) throws -> T) rethrows -> Localized<T> {
-        var result: [Language: T] = [:]
-        for language in Language.allCases { result[language] = try transform(self[language]) }
-        return Localized<T>(result)
+        Localized<T>(en: try transform(english), fr: try transform(french))
     }
 }
 

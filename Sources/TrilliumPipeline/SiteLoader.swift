@@ -55,7 +55,7 @@ public struct SiteLoader: Sendable {
         let themeFiles = ThemeLoader(bundledThemeDirectory: DefaultThemeLocation.directory())
             .load(name: config?.theme ?? "default", site: files, namedAt: config?.themeLocation, diagnostics: &diagnostics)
         let (pages, alreadyReported) = loadPages(files: files, options: options, diagnostics: &diagnostics)
-        let services = ServiceLoader(today: options.today).load(from: files, diagnostics: &diagnostics)
+        let services = ServiceLoader(today: options.today).load(from: files, workers: options.workers, diagnostics: &diagnostics)
         let required = Theme.pageTemplates + (services == nil ? [] : Theme.directoryTemplates)
         let theme = themeFiles.flatMap { Theme.compile($0, requiring: required, diagnostics: &diagnostics) }
         var plan = SitePlanner().plan(pages, twinProblemsReported: alreadyReported, diagnostics: &diagnostics)

@@ -22,7 +22,9 @@ package final class YAMLReader {
     package func compose(_ text: String) -> YAMLNode? {
         if let flat = FlatYAML.parse(text) { return flat }
         do {
-            return try Yams.compose(yaml: text, Resolver.basic).map(YAMLNode.init)
+            // UTF-8, as Yams picks for native strings; naming it spares Yams reading the whole
+            // environment (its default) for every file.
+            return try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8).map(YAMLNode.init)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
@@ -198,7 +200,7 @@ package struct YAMLMap {
         map.rejectUnknownKeys(Language.allCases.map(\.rawValue), in: "`\(key)`")
         var values: [Language: String] = [:]
         for language in Language.allCases {
-            guard let text = map.string(language.rawValue, in: what), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let text = map.string(language.rawValue, in: what), !Self.isBlank(text) else {
                 reader.diagnostics.error(map.location(of: language.rawValue), "`\(key)` has no \(language == .en ? "English" : "French") text (`\(language.rawValue):`)",
                                          hint: "Every text must exist in both English and French.")
                 continue
@@ -207,6 +209,12 @@ package struct YAMLMap {
         }
         guard values.count == Language.allCases.count else { return nil }
         return Localized(values)
+    }
+
+    /// Only white space (what trimming white space and newlines would leave empty), looking no
+    /// further than the first other character: descriptions are long.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
     /// Nothing written: an empty, `~` or `null` scalar (of any style, as Trillium always read it).

@@ -12,16 +12,20 @@ enum NameBasedUUID {
 
     /// Lowercase `8-4-4-4-12` form of the version 5 UUID for `name` in `namespace`.
     static func make(_ name: String, namespace: [UInt8] = NameBasedUUID.namespace) -> String {
-        var bytes = Array(SHA1.digest(namespace + Array(name.utf8)).prefix(16))
+        var bytes = SHA1.digest(namespace + Array(name.utf8))
         bytes[6] = (bytes[6] & 0x0F) | 0x50  // version 5
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC variant
-        let hex = bytes.map { byte -> String in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
-        let h = Array(hex)
-        return [h[0..<8], h[8..<12], h[12..<16], h[16..<20], h[20..<32]].map { String($0) }.joined(separator: "-")
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for index in 0..<16 {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(bytes[index] >> 4)])
+            text.append(hexDigits[Int(bytes[index] & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// SHA-1 (FIPS 180-4), small and dependency-free, for name-based UUIDs only.
