@@ -81,10 +81,21 @@ public enum FrenchTypography {
 
     /// The rules applied to rendered HTML bytes.
     public static func apply(toHTML html: [UInt8]) -> String {
-        html.withUnsafeBufferPointer { apply(toHTML: $0) }
+        String(decoding: bytes(applyingToHTML: html), as: UTF8.self)
+    }
+
+    /// The rules applied to rendered HTML bytes, as bytes. Markup that is balanced (a card, a
+    /// page) gives the same bytes alone as inside a page, outside any element marked as another
+    /// language or kept verbatim.
+    public static func bytes(applyingToHTML html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { transform(html: $0) }
     }
 
     static func apply(toHTML input: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: transform(html: input), as: UTF8.self)
+    }
+
+    static func transform(html input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         do {
             var output: [UInt8] = []
             output.reserveCapacity(input.count + input.count / 16)
@@ -136,7 +147,7 @@ public enum FrenchTypography {
             } else {
                 fixText(input, textStart..<input.count, into: &output)
             }
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 

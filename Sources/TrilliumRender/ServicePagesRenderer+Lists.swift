@@ -26,26 +26,29 @@ extension ServicePagesRenderer {
             allServices: termView(.all, label: t("listAllTitle", language), language),
             featured: featured(language))
         view.scripts = [factory.asset("search-core.js"), factory.asset("directory-search.js")]
-        return renderer.renderPage(view, template: "directory", to: path, language: language)
+        return renderer.renderPage(view, template: "directory", to: path, language: language,
+                                   inserting: cards(featuredPositions(), language), at: Self.cardsMarker)
     }
 
-    /// The first services of the featured category: in the everywhere region when there is one
-    /// (the lines anyone can call), else anywhere.
-    func featured(_ language: Language) -> FeaturedServicesView? {
-        guard let category = directory.taxonomy.featuredCategory,
-              let term = directory.taxonomy.term(category, in: .categories) else { return nil }
-        var filter = ServiceFilter(category: category)
-        var heading = term.label[language]
+    /// The list the directory's first page starts with: the featured category, in the everywhere
+    /// region when it has services there (the lines anyone can call), else anywhere.
+    var featuredFilter: ServiceFilter? {
+        guard let category = directory.taxonomy.featuredCategory, directory.taxonomy.contains(category, in: .categories) else { return nil }
         if let everywhere = directory.taxonomy.everywhereRegion, listing.count(ServiceFilter(region: everywhere, category: category)) > 0 {
-            filter.region = everywhere
-            heading = listTitle(filter, language)
+            return ServiceFilter(region: everywhere, category: category)
         }
-        let positions = listing.positions(filter).prefix(Self.featuredCount)
-        guard !positions.isEmpty else { return nil }
+        return ServiceFilter(category: category)
+    }
+
+    func featuredPositions() -> ArraySlice<Int32> {
+        featuredFilter.map { listing.positions($0).prefix(Self.featuredCount) } ?? []
+    }
+
+    func featured(_ language: Language) -> FeaturedServicesView? {
+        guard let filter = featuredFilter, !featuredPositions().isEmpty else { return nil }
         let count = listing.count(filter)
         let more = t(count == 1 ? "featuredMoreOne" : "featuredMore", language).replacingOccurrences(of: "{n}", with: formatCount(count, language))
-        return FeaturedServicesView(heading: heading, cardsHTML: cards(positions, language),
-                                    more: termView(filter, label: more, language))
+        return FeaturedServicesView(heading: listTitle(filter, language), cardsHTML: Self.cardsMarker, more: termView(filter, label: more, language))
     }
 
     /// The terms of a facet with their lists and how many services each holds.
@@ -121,7 +124,8 @@ extension ServicePagesRenderer {
         if pages > 1 { view.documentTitle = "\(title) (\(pageLabel(page, of: pages, language))) – \(config.languages[language].title)" }
         view.serviceList = listView(filter, page: page, language, groups: narrowerLists(filter, language), widen: widerLists(filter, language))
         if pages > 1 { view.pagination = pager(page: page, of: pages) { listHref(filter, language, page: $0) } }
-        return renderer.renderPage(view, template: "service-list", to: path, language: language)
+        return renderer.renderPage(view, template: "service-list", to: path, language: language,
+                                   inserting: cards(listing.positions(filter, page: page), language), at: Self.cardsMarker)
     }
 
     func pageLabel(_ page: Int, of total: Int, _ language: Language) -> String {
@@ -134,7 +138,7 @@ extension ServicePagesRenderer {
         let positions = listing.positions(filter, page: page)
         var countText = count == 1 ? t("countOne", language) : t("countMany", language).replacingOccurrences(of: "{n}", with: formatCount(count, language))
         if pages > 1 { countText += t("listCountPage", language).replacingOccurrences(of: "{page}", with: pageLabel(page, of: pages, language)) }
-        return ServiceListView(countText: countText, cardsHTML: cards(positions, language), isEmpty: positions.isEmpty,
+        return ServiceListView(countText: countText, cardsHTML: Self.cardsMarker, isEmpty: positions.isEmpty,
                                hasGroups: !groups.isEmpty, hasWiden: !widen.isEmpty,
                                regionCovers: filter.region.flatMap { directory.taxonomy.term($0, in: .regions)?.covers?[language] },
                                groups: groups, widen: widen)
@@ -192,16 +196,20 @@ extension ServicePagesRenderer {
 
     // MARK: Cards
 
-    /// The cards of the services at `positions`, one after the other.
-    func cards<Positions: Sequence>(_ positions: Positions, _ language: Language) -> String where Positions.Element == Int32 {
-        var html: [UInt8] = []
-        for position in positions {
-            html += cache.card(Int(position), language) { renderCard(directory.services[Int(position)], language) }
+    /// What a page's view holds where its cards go; the renderer copies the cards in.
+    static let cardsMarker = "<!--trillium:cards-->"
+
+    /// The cards of the services at `positions`, with their typography, each made once per build and language.
+    func cards<Positions: Sequence>(_ positions: Positions, _ language: Language) -> [[UInt8]] where Positions.Element == Int32 {
+        positions.map { position in
+            cache.card(Int(position), language) {
+                let card = renderCard(directory.services[Int(position)], language)
+                return language == .fr ? FrenchTypography.bytes(applyingToHTML: card) : card
+            }
         }
-        return String(decoding: html, as: UTF8.self)
     }
 
-    /// One service's card (`service-card` template), in the context of a page of its language.
+    /// One service's card (`service-card` template), in the context of a page of its language, before typography.
     func renderCard(_ service: Service, _ language: Language) -> [UInt8] {
         renderer.renderFragment("service-card", stack: [cardContexts[language], card(service, language)], capacity: 1024)
     }
@@ -228,6 +236,7 @@ extension ServicePagesRenderer {
         view.serviceList = listView(filter, page: page, language)
         if pages > 1 { view.pagination = pager(page: page, of: pages) { config.href(GeneratedPages.urlPath(.embedServices(filter, page: $0), language)) } }
         view.scripts = [factory.asset("embed-frame.js")]
-        return renderer.renderPage(view, template: "embed-services", to: path, language: language)
+        return renderer.renderPage(view, template: "embed-services", to: path, language: language,
+                                   inserting: cards(listing.positions(filter, page: page), language), at: Self.cardsMarker)
     }
 }

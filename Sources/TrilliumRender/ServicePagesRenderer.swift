@@ -58,6 +58,7 @@ struct ServicePagesRenderer {
         for items in outcomes { diagnostics.append(contentsOf: items) }
         var counts: [Language: Int] = [:]
         for (language, kind) in jobs where kind.isPage && kind != .partners { counts[language, default: 0] += 1 }
+        cache.clear()
         renderExports(emit: emit, diagnostics: &diagnostics)
         return counts
     }
@@ -140,12 +141,8 @@ struct ServicePagesRenderer {
     }
 
     func card(_ service: Service, _ language: Language) -> ServiceCardView {
-        let regions = directory.taxonomy.listedRegions(of: service)
-        return ServiceCardView(id: service.id, name: service.name[language], href: config.href(GeneratedPages.urlPath(.service(service.id), language)),
-                               summary: service.summary[language], contacts: contacts(service, language), tags: tags(service, language),
-                               categories: service.categories.joined(separator: " "), regions: regions.joined(separator: " "),
-                               audiences: service.audiences.joined(separator: " "), languages: service.languages.joined(separator: " "),
-                               open247: service.hours.open24_7, indigenousLed: service.indigenousLed == true)
+        ServiceCardView(id: service.id, name: service.name[language], href: config.href(GeneratedPages.urlPath(.service(service.id), language)),
+                        summary: service.summary[language], contacts: contacts(service, language), tags: tags(service, language))
     }
 
     func renderService(_ service: Service, _ language: Language, descriptionHTML: String) -> OutputFile {

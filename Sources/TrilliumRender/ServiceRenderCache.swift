@@ -1,7 +1,10 @@
 import Foundation
 import TrilliumModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// What the directory's lists repeat: each service's card (HTML, before typography) and its list
+/// What the directory's lists repeat: each service's card (HTML, with its typography) and its list
 /// record (JSON), made the first time a page of one render asks for them, then copied.
 ///
 /// A service appears on about a dozen lists (all, its regions, its categories, each region with
@@ -31,6 +34,26 @@ final class ServiceRenderCache: @unchecked Sendable {
     /// The list record of the service at `position`, made by `make` if no page asked for it before.
     func record(_ position: Int, _ language: Language, make: () -> [UInt8]) -> [UInt8] {
         value(.record, position, language, make: make)
+    }
+
+    /// Drops every piece: once the lists are written, the memory is better spent on the exports.
+    func clear() {
+        lock.withLock {
+            let empty = Array(repeating: Array(repeating: [[UInt8]?](), count: Language.allCases.count), count: Piece.allCases.count)
+            slots = empty
+        }
+        Self.returnFreedMemory()
+    }
+
+    /// glibc keeps freed small blocks for later, while the large files that follow are mapped
+    /// afresh: giving the freed pages back (`malloc_trim`) keeps the peak at what is in use.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        }
+        #endif
     }
 
     private func value(_ piece: Piece, _ position: Int, _ language: Language, make: () -> [UInt8]) -> [UInt8] {

@@ -28,7 +28,7 @@ public struct DirectoryView: Sendable {
 /// A few services shown first on the directory's first page, with a link to all of them.
 public struct FeaturedServicesView: Sendable {
     public var heading: String
-    /// The services' cards, already rendered.
+    /// Where the services' cards go: the renderer copies them in, each rendered once per build.
     public var cardsHTML: String
     /// The whole list these come from.
     public var more: TermView
@@ -39,7 +39,7 @@ public struct FeaturedServicesView: Sendable {
 public struct ServiceListView: Sendable {
     /// "1,234 services, page 2 of 50".
     public var countText: String
-    /// The cards of this page's services, already rendered (each card once per build and language).
+    /// Where this page's cards go: the renderer copies them in, each rendered once per build and language.
     public var cardsHTML: String
     public var isEmpty: Bool
     public var hasGroups: Bool
@@ -74,12 +74,6 @@ public struct ServiceCardView: Sendable {
     public var summary: String
     public var contacts: [ContactLinkView]
     public var tags: [String]
-    public var categories: String
-    public var regions: String
-    public var audiences: String
-    public var languages: String
-    public var open247: Bool
-    public var indigenousLed: Bool
 }
 
 public struct ContactLinkView: Sendable {

@@ -261,9 +261,38 @@ public struct SiteRenderer: Sendable {
 
     /// Renders a view with a template into `index.html` under `urlPath` (or at a file path).
     func renderPage(_ view: PageView, template: String, to urlPath: String, language: Language) -> OutputFile {
-        let html = renderHTML(view, template: template, language: language)
-        let path = urlPath.hasSuffix("/") ? String(urlPath.dropFirst()) + "index.html" : String(urlPath.dropFirst())
-        return OutputFile(path: path, text: html)
+        OutputFile(path: Self.filePath(urlPath), data: Data(renderBytes(view, template: template, language: language)))
+    }
+
+    /// A page whose view holds `marker` where `pieces` go: pieces that many pages repeat (cards),
+    /// each rendered and given its typography once, are copied in after the page's own typography.
+    func renderPage(_ view: PageView, template: String, to urlPath: String, language: Language,
+                    inserting pieces: [[UInt8]], at marker: String) -> OutputFile {
+        let page = renderBytes(view, template: template, language: language)
+        let mark = Array(marker.utf8)
+        guard let start = Self.firstIndex(of: mark, in: page) else {
+            return OutputFile(path: Self.filePath(urlPath), data: Data(page))
+        }
+        var data = Data(capacity: page.count + pieces.reduce(0) { $0 + $1.count })
+        data.append(contentsOf: page[..<start])
+        for piece in pieces { data.append(contentsOf: piece) }
+        data.append(contentsOf: page[(start + mark.count)...])
+        return OutputFile(path: Self.filePath(urlPath), data: data)
+    }
+
+    /// `index.html` under a folder URL path, or the file a path names.
+    static func filePath(_ urlPath: String) -> String {
+        urlPath.hasSuffix("/") ? String(urlPath.dropFirst()) + "index.html" : String(urlPath.dropFirst())
+    }
+
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var index = 0
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// A template rendered on its own with `stack` as its context, outermost first (a card that
@@ -278,11 +307,16 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderHTML(_ view: PageView, template: String, language: Language) -> String {
+        String(decoding: renderBytes(view, template: template, language: language), as: UTF8.self)
+    }
+
+    /// The page's bytes, with French typography on French pages.
+    func renderBytes(_ view: PageView, template: String, language: Language) -> [UInt8] {
         guard let html = input.theme.library.render(template, with: view.prepared()) else {
             factory.problems.record(.error(SourceLocation(file: "\(input.theme.origin)/templates/\(template).mustache"),
                                            "template `\(template)` could not be rendered", hint: "Check that the theme has this template."))
-            return ""
+            return []
         }
-        return language == .fr ? FrenchTypography.apply(toHTML: html) : String(decoding: html, as: UTF8.self)
+        return language == .fr ? FrenchTypography.bytes(applyingToHTML: html) : html
     }
 }

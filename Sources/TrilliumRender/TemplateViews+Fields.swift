@@ -264,12 +264,6 @@ extension ServiceCardView: TemplateObject {
         case .summary: .text(summary)
         case .contacts: .objects(contacts)
         case .tags: .texts(tags)
-        case .categories: .text(categories)
-        case .regions: .text(regions)
-        case .audiences: .text(audiences)
-        case .languages: .text(languages)
-        case .open247: .flag(open247)
-        case .indigenousLed: .flag(indigenousLed)
         default: .missing
         }
     }

@@ -78,8 +78,7 @@ struct TemplateViewTests {
 
     /// A card, which the `service-card` template renders on its own (lists hold cards already rendered).
     static let card = ServiceCardView(id: "s", name: "Nom", href: "/fr/services/s/", summary: "Résumé",
-                                      contacts: [ContactLinkView(text: "Appeler", href: "tel:211", isExternal: false)], tags: ["Gratuit"],
-                                      categories: "c", regions: "r", audiences: "a", languages: "fr", open247: true, indigenousLed: false)
+                                      contacts: [ContactLinkView(text: "Appeler", href: "tel:211", isExternal: false)], tags: ["Gratuit"])
 
     @Test func everyStoredPropertyOfEveryViewIsReachableFromTemplates() throws {
         let gaps = Self.unreachableProperties(in: try Self.fullView()) + Self.unreachableProperties(in: Self.card, path: "ServiceCardView")

@@ -30,9 +30,10 @@ extension ServiceAPI {
     }
 
     /// One service as a list holds it, in one language: what the widget and the directory's cards
-    /// show, and the terms they filter by. Booleans and `cost` as in `services.json` v1.
+    /// show, and the terms a list does not already choose by (audiences, languages, flags).
+    /// Booleans and `cost` as in `services.json` v1.
     public static func listRecord(_ service: Service, language: Language, pageURL: String) -> JSONValue {
-        var record: [String: JSONValue] = [
+        let record: [String: JSONValue] = [
             "id": .string(service.id),
             "name": .string(service.name[language]),
             "summary": .string(service.summary[language]),
@@ -42,15 +43,12 @@ extension ServiceAPI {
                  "label": .string(phone.label[language])]
             }),
             "open_24_7": .bool(service.hours.open24_7),
-            "regions": .array(service.regions.map(JSONValue.string)),
-            "categories": .array(service.categories.map(JSONValue.string)),
             "audiences": .array(service.audiences.map(JSONValue.string)),
             "languages": .array(service.languages.map(JSONValue.string)),
             "indigenous_led": .bool(service.indigenousLed ?? false),
             "confidential": .bool(service.confidential ?? false),
             "cost": .string((service.cost ?? .varies).rawValue),
         ]
-        if let website = service.website { record["website"] = .string(website) }
         return .object(record)
     }
 
@@ -118,6 +116,7 @@ extension ServiceAPI {
         let document: JSONValue = [
             "version": .string(version),
             "block": .int(block),
+            "block_size": .int(facetBlockSize),
             "offset": .int(start),
             "size": .int(entries.count),
             "total_items": .int(directory.services.count),

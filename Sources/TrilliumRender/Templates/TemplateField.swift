@@ -66,7 +66,6 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case id
     case iframe
     case indexURL
-    case indigenousLed
     case inSentence
     case isEmpty
     case isExternal
@@ -90,7 +89,6 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case name
     case next
     case notFound
-    case open247
     case openAPIJSON
     case organization
     case otherLanguage
