@@ -604,15 +604,41 @@ def trillium_service_yaml(service: ServiceSpec, texts: dict) -> str:
     return "\n".join(lines)
 
 
-def hugo_service_page(service: ServiceSpec, texts: dict, lang: str) -> str:
+def taxonomy_terms(text: str) -> tuple[dict, str | None]:
+    """The term ids of each facet of a taxonomy.yaml text, and the region marked `everywhere`."""
+    terms: dict = {}
+    facet, everywhere, last = None, None, None
+    for line in text.split("\n"):
+        heading = re.match(r"^([a-z]+):\s*$", line)
+        if heading:
+            facet = heading.group(1)
+            terms[facet] = []
+            continue
+        item = re.match(r"^  - id: (\S+)", line)
+        if item and facet:
+            last = item.group(1)
+            terms[facet].append(last)
+        elif facet == "regions" and re.match(r"^    everywhere: true", line):
+            everywhere = last
+    return terms, everywhere
+
+
+def hugo_service_page(service: ServiceSpec, texts: dict, lang: str, taxonomy: tuple[dict, str | None]) -> str:
+    """A service page for Hugo. Its taxonomies make the same lists Trillium publishes: a service of
+    the everywhere region is listed under every region, and each region with each category is a term
+    of its own (`regioncategories`), so Hugo renders as many list pages as Trillium."""
     name, summary, description = texts[lang]
+    terms, everywhere = taxonomy
+    listed = terms.get("regions", []) if everywhere and everywhere in service.regions else service.regions
+    pairs = [f"{region}-{category}" for region in listed for category in service.categories]
     lines = ["---", f"title: {yaml_string(name)}", f"translationKey: service-{service.id}",
              f"summary: {yaml_string(summary)}",
              f"organization: {yaml_string(service.organization[lang] if service.organization else service.town)}", "phones:"]
     for display, tel in service.phones:
         lines += [f"  - number: {display}", f"    tel: \"{tel}\"", f"    label: {'Call' if lang == 'en' else 'Appeler'}"]
     lines += [f"website: https://www.example.org/{service.id}/", f"open_24_7: {str(service.open_24_7).lower()}",
-              f"categories: [{', '.join(service.categories)}]", f"regions: [{', '.join(service.regions)}]",
+              f"categories: [{', '.join(service.categories)}]", f"regions: [{', '.join(listed)}]",
+              f"regioncategories: [{', '.join(pairs)}]",
               f"audiences: [{', '.join(service.audiences)}]", f"service_languages: [{', '.join(service.languages)}]",
               f"cost: {service.cost}", f"confidential: {str(service.confidential).lower()}",
               f"last_verified: {LAST_VERIFIED}", f"source: https://www.example.org/{service.id}/about/", "---", ""]
@@ -691,10 +717,11 @@ def write_hugo(corpus: Corpus, bodies: list, seed: int, out: str) -> None:
         title = "Find services" if lang == "en" else "Trouver des services"
         write(os.path.join(out, "content", lang, "services", "_index.md"),
               f"---\ntitle: {yaml_string(title)}\ntranslationKey: services\n---\n")
+    taxonomy = taxonomy_terms(corpus.taxonomy or taxonomy_yaml())
     for service in corpus.services:
         texts = service_texts(service, seed)
         for lang in LANGS:
-            write(os.path.join(out, "content", lang, "services", service.id + ".md"), hugo_service_page(service, texts, lang))
+            write(os.path.join(out, "content", lang, "services", service.id + ".md"), hugo_service_page(service, texts, lang, taxonomy))
     for relative, text in HUGO_FILES.items():
         write(os.path.join(out, relative), text)
 
@@ -703,7 +730,7 @@ def hugo_config(corpus: Corpus) -> str:
     menu_sections = corpus.sections[1:5]
     lines = ["baseURL: https://www.example.org/", "title: Benchmark", "defaultContentLanguage: en",
              "defaultContentLanguageInSubdir: true", "paginate: 10", "enableRobotsTXT: true", "disableHugoGeneratorInject: true",
-             "taxonomies:", "  category: categories", "  region: regions",
+             "taxonomies:", "  category: categories", "  region: regions", "  audience: audiences", "  regioncategory: regioncategories",
              "outputs:", "  home: [HTML]", "  section: [HTML]", "  page: [HTML]", "  taxonomy: [HTML]", "  term: [HTML]",
              "markup:", "  tableOfContents: { startLevel: 2, endLevel: 3, ordered: true }",
              "params:", "  quickExitURL: https://www.theweathernetwork.com/ca", "languages:"]
@@ -939,12 +966,35 @@ notFound: Page introuvable
 </article>
 {{ end }}
 """,
+    # The directory's lists as Trillium makes them: every service, each region, category, audience and
+    # region with category, 25 cards a page with page links; a region's list links its categories.
+    "layouts/partials/service-card.html": """<li class="service-card" data-service-id="{{ .File.ContentBaseName }}">
+<h2 class="service-card__name"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<p class="service-card__summary">{{ .Summary }}</p>
+<ul class="service-card__contacts">
+{{ range .Params.phones }}<li><a href="{{ .tel | safeURL }}">{{ .label }} {{ .number }}</a></li>
+{{ end }}{{ with .Params.website }}<li><a href="{{ . }}" rel="noreferrer">Website</a></li>{{ end }}
+</ul>
+<p class="service-card__meta">{{ if .Params.open_24_7 }}<span class="tag">24/7</span> {{ end }}{{ if eq .Params.cost "free" }}<span class="tag">Free</span> {{ end }}{{ if .Params.confidential }}<span class="tag">Confidential</span> {{ end }}</p>
+</li>
+""",
+    "layouts/partials/service-pages.html": """{{ $paginator := .Paginate .Pages 25 }}<p class="directory-count">{{ $paginator.TotalNumberOfElements }} services, page {{ $paginator.PageNumber }} of {{ $paginator.TotalPages }}</p>
+<ul class="service-list">
+{{ range $paginator.Pages }}{{ partial "service-card.html" . }}{{ end }}</ul>
+{{ if gt $paginator.TotalPages 1 }}<nav class="pagination" aria-label="{{ T "paginationLabel" }}">
+<ul>
+{{ if $paginator.HasPrev }}<li><a href="{{ $paginator.Prev.URL }}" rel="prev">{{ T "previous" }}</a></li>{{ end }}
+{{ $current := $paginator.PageNumber }}{{ $last := $paginator.TotalPages }}{{ $pagers := $paginator.Pagers }}{{ $from := cond (gt $current 3) (sub $current 2) 1 }}{{ $to := cond (lt (add $current 2) $last) (add $current 2) $last }}{{ if gt $from 1 }}<li><a href="{{ (index $pagers 0).URL }}">1</a></li>{{ if gt $from 2 }}<li><span>…</span></li>{{ end }}{{ end }}{{ range seq $from $to }}<li>{{ if eq . $current }}<span aria-current="page">{{ . }}</span>{{ else }}<a href="{{ (index $pagers (sub . 1)).URL }}">{{ . }}</a>{{ end }}</li>{{ end }}{{ if lt $to $last }}{{ if lt $to (sub $last 1) }}<li><span>…</span></li>{{ end }}<li><a href="{{ (index $pagers (sub $last 1)).URL }}">{{ $last }}</a></li>{{ end }}
+{{ if $paginator.HasNext }}<li><a href="{{ $paginator.Next.URL }}" rel="next">{{ T "next" }}</a></li>{{ end }}
+</ul>
+</nav>{{ end }}
+""",
     "layouts/services/list.html": """{{ define "main" }}
 <h1>{{ .Title }}</h1>
-<ul class="card-list services">
-{{ range .Pages }}<li class="service-card"><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p>
-<p>{{ range .Params.phones }}<a href="{{ .tel | safeURL }}">{{ .number }}</a> {{ end }}</p></li>
-{{ end }}</ul>
+<nav class="browse">
+{{ range $taxonomy := slice "categories" "regions" "audiences" }}<ul class="browse__list">{{ range $name, $pages := index site.Taxonomies $taxonomy }}<li><a href="{{ (site.GetPage (printf "/%s/%s" $taxonomy $name)).RelPermalink }}">{{ $name }}</a> ({{ len $pages }})</li>{{ end }}</ul>
+{{ end }}</nav>
+{{ partial "service-pages.html" . }}
 {{ end }}
 """,
     "layouts/_default/terms.html": """{{ define "main" }}
@@ -956,9 +1006,8 @@ notFound: Page introuvable
 """,
     "layouts/_default/term.html": """{{ define "main" }}
 <h1>{{ .Title }}</h1>
-<ul class="card-list services">
-{{ range .Pages }}<li class="service-card"><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></li>
-{{ end }}</ul>
+{{ if eq .Data.Plural "regions" }}{{ $region := printf "%s-" .Data.Term }}<nav class="browse"><ul class="browse__list">{{ range $name, $pages := site.Taxonomies.regioncategories }}{{ if hasPrefix $name $region }}<li><a href="{{ (site.GetPage (printf "/regioncategories/%s" $name)).RelPermalink }}">{{ $name }}</a> ({{ len $pages }})</li>{{ end }}{{ end }}</ul></nav>{{ end }}
+{{ partial "service-pages.html" . }}
 {{ end }}
 """,
     "layouts/404.html": """{{ define "main" }}

@@ -107,6 +107,13 @@ extension ServicePagesRenderer {
     }
 
     func renderList(_ filter: ServiceFilter, page: Int, _ language: Language) -> OutputFile {
+        renderer.renderPage(listPage(filter, page: page, language), template: "service-list",
+                            to: GeneratedPages.urlPath(.serviceList(filter, page: page), language), language: language,
+                            inserting: cards(listing.positions(filter, page: page), language), at: Self.cardsMarker)
+    }
+
+    /// The view of page `page` of the list of `filter`, its cards still to be copied in.
+    func listPage(_ filter: ServiceFilter, page: Int, _ language: Language) -> PageView {
         let kind = GeneratedPages.Kind.serviceList(filter, page: page)
         let path = GeneratedPages.urlPath(kind, language)
         let title = listTitle(filter, language)
@@ -118,14 +125,13 @@ extension ServicePagesRenderer {
         steps.append((title, GeneratedPages.urlPath(.serviceList(filter, page: 1), language)))
         if page > 1 { steps.append((pageLabel(page, of: listing.pageCount(filter), language), path)) }
         var view = factory.base(language: language, urlPath: path, twinPath: GeneratedPages.urlPath(kind, language.other), title: title,
-                                description: "\(t("directoryDescription", language)): \(title).",
+                                description: "\(title). \(t("directoryDescription", language)).",
                                 breadcrumbs: factory.breadcrumbs(language, steps), lastModified: latestVerification)
         let pages = listing.pageCount(filter)
         if pages > 1 { view.documentTitle = "\(title) (\(pageLabel(page, of: pages, language))) – \(config.languages[language].title)" }
         view.serviceList = listView(filter, page: page, language, groups: narrowerLists(filter, language), widen: widerLists(filter, language))
         if pages > 1 { view.pagination = pager(page: page, of: pages) { listHref(filter, language, page: $0) } }
-        return renderer.renderPage(view, template: "service-list", to: path, language: language,
-                                   inserting: cards(listing.positions(filter, page: page), language), at: Self.cardsMarker)
+        return view
     }
 
     func pageLabel(_ page: Int, of total: Int, _ language: Language) -> String {

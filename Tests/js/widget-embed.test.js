@@ -166,3 +166,29 @@ test("a service of the everywhere region is listed for any region, as on the sit
   const ids = embed.filterServices(services, { categories: [], regions: ["north"], audiences: [], limit: 0 }).map((s) => s.id);
   assert.deepEqual(ids, ["hotline", "shelter-north"]);
 });
+
+test("the widget reads the one published list that holds its filter", () => {
+  assert.deepEqual(embed.listPaths({ categories: ["crisis-line"], regions: ["north"], audiences: [] }),
+    { paths: ["region/north/category/crisis-line/"], audiences: [] });
+  assert.deepEqual(embed.listPaths({ categories: ["legal"], regions: [], audiences: [] }), { paths: ["category/legal/"], audiences: [] });
+  assert.deepEqual(embed.listPaths({ categories: [], regions: [], audiences: [] }), { paths: ["all/"], audiences: [] });
+});
+
+test("an audience is its own list, or is checked on the records of a region's or category's list", () => {
+  assert.deepEqual(embed.listPaths({ categories: [], regions: [], audiences: ["youth"] }), { paths: ["audience/youth/"], audiences: [] });
+  assert.deepEqual(embed.listPaths({ categories: ["legal"], regions: [], audiences: ["youth", "women"] }),
+    { paths: ["category/legal/"], audiences: ["youth", "women"] });
+});
+
+test("several ids in one attribute read one list each, and ids that are not URL-safe read nothing", () => {
+  assert.deepEqual(embed.listPaths({ categories: ["a", "b"], regions: ["r"], audiences: [] }).paths,
+    ["region/r/category/a/", "region/r/category/b/"]);
+  assert.equal(embed.listPaths({ categories: ["../x"], regions: [], audiences: [] }), null);
+});
+
+test("lists are merged in id order, each service once, cut to the limit", () => {
+  const a = [{ id: "b" }, { id: "d" }], b = [{ id: "a" }, { id: "b" }, { id: "e" }];
+  assert.deepEqual(ids(embed.mergeLists([a, b], 3)), ["a", "b", "d"]);
+  assert.deepEqual(ids(embed.mergeLists([a, b], 0)), ["a", "b", "d", "e"]);
+  assert.deepEqual(ids(embed.mergeLists([[null, { id: 3 }, { id: "z" }]], 0)), ["z"]);
+});

@@ -202,6 +202,9 @@ public struct ServiceLoader: Sendable {
         } else if id != expected {
             reader.error(node, "service id `\(id)` does not match the file name `\(expected).yaml`",
                          hint: "The id is the file name without `.yaml`: rename the file to `\(id).yaml` or write `id: \(expected)`.")
+        } else if ServiceDirectory.reservedIDs.contains(id) {
+            reader.error(node, "service id `\(id)` is the name of a list of the directory (/en/services/\(id)/)",
+                         hint: "Choose another id, e.g. `\(id)-service`, and rename the file to match.")
         }
         return id
     }

@@ -15,6 +15,10 @@ public struct ServiceDirectory: Sendable {
         self.listing = ServiceListing(taxonomy: taxonomy, services: self.services)
     }
 
+    /// Ids no service may take: the directory's lists live beside its services' pages
+    /// (`/en/services/all/`, `/fr/services/tous/`, `/en/services/region/…`), in both languages.
+    public static let reservedIDs: Set<String> = ["all", "tous", "region", "category", "categorie", "audience", "public", "page"]
+
     /// The service with `id`, if any.
     public func service(id: String) -> Service? {
         services.first { $0.id == id }

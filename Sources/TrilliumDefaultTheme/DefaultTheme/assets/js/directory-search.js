@@ -1,15 +1,23 @@
-/* Trillium: search-as-you-type and filters for the services directory.
- * Progressive enhancement: without this script the form stays hidden and the
- * full list plus the browse links work on their own. The state lives in the
- * URL query so a result can be shared or reloaded; nothing is stored. */
+/* Trillium: search and filters for the services directory's first page.
+ * Progressive enhancement: without this script the form stays hidden and the lists the page
+ * links to (every service, each region, type of help and audience, in pages) hold every
+ * service. The state lives in the URL query so a result can be shared or reloaded; nothing is
+ * stored.
+ *
+ * The script downloads only what it shows, whatever the size of the directory:
+ * - filters alone read the list that holds them (api/v1/lists/<lang>/region/<id>/category/<id>/
+ *   and so on, 50 small records a page) and check the other filters on its records;
+ * - words read the site search index (search-core.js: its meta, the shards of the words, the
+ *   fragments of the results shown) and, when filters are set too, the facets blocks
+ *   (api/v1/lists/facets/<n>.json, the terms and flags of 1,000 services each) of the results
+ *   they check.
+ * Results come 25 at a time; "Show more" reads further only when asked. */
 (function () {
   "use strict";
 
   var PARAMS = ["q", "category", "region", "audience", "language", "open247", "indigenous"];
-  // Select name -> card data attribute holding a space-separated id list.
-  var LIST_FILTERS = { category: "categories", region: "regions", audience: "audiences", language: "languages" };
-  // Checkbox name -> card data attribute holding "true" or "false".
-  var FLAG_FILTERS = { open247: "open247", indigenous: "indigenous" };
+  var FLAGS = ["open247", "indigenous"];
+  var SHOWN_PER_STEP = 25;
 
   /** Reads a query string ("?q=…&region=…") into a full state object. */
   function readState(search) {
@@ -17,7 +25,7 @@
     var state = {};
     PARAMS.forEach(function (name) {
       var value = params.get(name) || "";
-      state[name] = FLAG_FILTERS[name] ? (value === "1" ? "1" : "") : value;
+      state[name] = FLAGS.indexOf(name) >= 0 ? (value === "1" ? "1" : "") : value;
     });
     return state;
   }
@@ -37,30 +45,75 @@
     return writeQuery(state) === "";
   }
 
-  /** Turns a card's dataset into lists and booleans once, so filtering is cheap. */
-  function cardFacets(dataset) {
-    var facets = {};
-    Object.keys(LIST_FILTERS).forEach(function (name) {
-      facets[LIST_FILTERS[name]] = (dataset[LIST_FILTERS[name]] || "").split(/\s+/).filter(Boolean);
-    });
-    Object.keys(FLAG_FILTERS).forEach(function (name) {
-      facets[FLAG_FILTERS[name]] = dataset[FLAG_FILTERS[name]] === "true";
-    });
-    return facets;
+  /** An id as a path segment: the ids are URL-safe; anything else is refused. */
+  function segment(id) {
+    return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : null;
   }
 
-  /** True when the card satisfies every active select and checkbox filter. */
-  function matchesFilters(facets, state) {
-    var names = Object.keys(LIST_FILTERS);
-    for (var i = 0; i < names.length; i++) {
-      var wanted = state[names[i]];
-      if (wanted && facets[LIST_FILTERS[names[i]]].indexOf(wanted) < 0) return false;
+  /**
+   * The published list that holds the state's filters best, and the filters left to check on
+   * its records: a region and a category are lists of their own, together too, and so is an
+   * audience; anything else is checked record by record.
+   * Returns {path: "region/toronto/category/crisis-line/", rest: {audience, language, open247, indigenous}}.
+   */
+  function listFor(state) {
+    var region = state.region && segment(state.region);
+    var category = state.category && segment(state.category);
+    var audience = state.audience && segment(state.audience);
+    var rest = { audience: state.audience || "", language: state.language || "", open247: state.open247 || "", indigenous: state.indigenous || "" };
+    var path = "";
+    if (region) path += "region/" + region + "/";
+    if (category) path += "category/" + category + "/";
+    if (!path && audience) {
+      path = "audience/" + audience + "/";
+      rest.audience = "";
     }
-    var flags = Object.keys(FLAG_FILTERS);
-    for (var j = 0; j < flags.length; j++) {
-      if (state[flags[j]] === "1" && !facets[FLAG_FILTERS[flags[j]]]) return false;
-    }
+    return { path: path || "all/", rest: rest };
+  }
+
+  function hasRest(rest) {
+    return Boolean(rest.audience || rest.language || rest.open247 || rest.indigenous);
+  }
+
+  function includes(list, id) {
+    return Array.isArray(list) && list.indexOf(id) >= 0;
+  }
+
+  /** Whether a list record (api/v1/lists) satisfies the filters its list does not hold. */
+  function recordMatches(record, rest) {
+    if (!record || typeof record !== "object") return false;
+    if (rest.audience && !includes(record.audiences, rest.audience)) return false;
+    if (rest.language && !includes(record.languages, rest.language)) return false;
+    if (rest.open247 === "1" && record.open_24_7 !== true) return false;
+    if (rest.indigenous === "1" && record.indigenous_led !== true) return false;
     return true;
+  }
+
+  /** Whether bit `index` is set in a hexadecimal bit set ("1a0"). */
+  function hasBit(hex, index) {
+    if (index < 0) return false;
+    var digit = parseInt(String(hex).charAt(String(hex).length - 1 - (index >> 2)), 16);
+    return Boolean(digit >= 0 && (digit >> (index & 3)) & 1);
+  }
+
+  /** Whether a facets entry ("<regions>.<categories>.<audiences>.<languages>.<flags>") of a
+   * facets block satisfies every filter of the state. */
+  function facetsMatch(entry, block, state) {
+    var parts = String(entry || "").split(".");
+    var terms = (block && block.terms) || {};
+    var flags = (block && block.flags) || [];
+    var checks = [["region", "regions", 0], ["category", "categories", 1], ["audience", "audiences", 2], ["language", "languages", 3]];
+    for (var i = 0; i < checks.length; i++) {
+      var wanted = state[checks[i][0]];
+      if (wanted && !hasBit(parts[checks[i][2]] || "0", (terms[checks[i][1]] || []).indexOf(wanted))) return false;
+    }
+    if (state.open247 === "1" && !hasBit(parts[4] || "0", flags.indexOf("open_24_7"))) return false;
+    if (state.indigenous === "1" && !hasBit(parts[4] || "0", flags.indexOf("indigenous_led"))) return false;
+    return true;
+  }
+
+  function hasFilters(state) {
+    return Boolean(state.category || state.region || state.audience || state.language || state.open247 || state.indigenous);
   }
 
   /** Chooses the none/one/many template and fills in {n}. */
@@ -69,18 +122,38 @@
     return (template || "{n}").split("{n}").join(String(n));
   }
 
-  /** Fallback when the index cannot be loaded: every query word must appear in the text. */
-  function substringMatch(foldedText, foldedQuery) {
-    var words = foldedQuery.split(/\s+/).filter(Boolean);
-    for (var i = 0; i < words.length; i++) {
-      if (foldedText.indexOf(words[i]) < 0) return false;
-    }
-    return words.length > 0;
+  /** What a phone link says: its label, with the number unless the label already says it. */
+  function phoneText(phone) {
+    var label = String(phone.label || "").trim();
+    var number = String(phone.number || phone.tel || "");
+    var digits = number.replace(/\D/g, "");
+    var said = label.replace(/\D/g, "");
+    if (label && digits && said.length >= 3 && digits.slice(-said.length) === said) return label;
+    return label ? label + " " + number : number;
   }
 
-  /** Used only if search-core.js failed to load: lower case without accents. */
-  function basicFold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  /** The last path segment of a service page's address: its id. */
+  function idFromURL(url) {
+    var parts = String(url || "").replace(/[?#].*$/, "").split("/").filter(Boolean);
+    return parts.length ? parts[parts.length - 1] : "";
+  }
+
+  /** Only http(s) and same-site links survive; anything else (javascript:, data:) gives "". */
+  function safeURL(value, base, schemes) {
+    try {
+      var url = new URL(String(value), base);
+      return (schemes || ["https:", "http:"]).indexOf(url.protocol) >= 0 ? url.href : "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  /** The first sentences of a text, at most about `limit` characters, cut between words. */
+  function shorten(text, limit) {
+    text = String(text || "");
+    if (text.length <= limit) return text;
+    var cut = text.lastIndexOf(" ", limit);
+    return text.slice(0, cut > 0 ? cut : limit) + "…";
   }
 
   function debounce(fn, ms) {
@@ -93,79 +166,175 @@
     return run;
   }
 
+  function fetchJSON(win, url) {
+    return win.fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  /**
+   * Services for a state, read lazily: next(n) resolves to the next n matches (fewer at the end),
+   * total() to the count when it is known without reading further (null otherwise), and done()
+   * says whether every match has been handed out.
+   * - list mode: pages of one published list, the other filters checked on each record;
+   * - search mode: the site search's results, best first, checked against the facets when
+   *   filters are set.
+   * Each match is {id, name, url, summary, phones: [{text, href}], tags: [keys]}.
+   */
+  function listSource(win, base, state) {
+    var choice = listFor(state);
+    var page = 0, pages = null, total = null, buffer = [], exhausted = false;
+    function loadNext() {
+      page += 1;
+      return fetchJSON(win, base + choice.path + page + ".json").then(function (data) {
+        if (!data || !Array.isArray(data.services)) throw new Error("Unexpected list");
+        pages = data.total_pages;
+        if (!hasRest(choice.rest)) total = data.total_items;
+        data.services.forEach(function (record) {
+          if (recordMatches(record, choice.rest)) buffer.push(fromRecord(record, win));
+        });
+        if (page >= pages) exhausted = true;
+      });
+    }
+    function next(n) {
+      if (buffer.length >= n || exhausted) {
+        var out = buffer.splice(0, n);
+        return Promise.resolve(out);
+      }
+      return loadNext().then(function () { return next(n); });
+    }
+    return {
+      next: next,
+      total: function () { return total; },
+      done: function () { return exhausted && buffer.length === 0; }
+    };
+  }
+
+  function fromRecord(record, win) {
+    var tags = [];
+    if (record.open_24_7 === true) tags.push("open247");
+    if (record.cost === "free") tags.push("free");
+    if (record.confidential === true) tags.push("confidential");
+    if (record.indigenous_led === true) tags.push("indigenous");
+    return {
+      id: String(record.id || ""),
+      name: String(record.name || ""),
+      url: safeURL(record.url, win.location.href),
+      summary: String(record.summary || ""),
+      phones: (Array.isArray(record.phones) ? record.phones : []).map(function (phone) {
+        return { text: phoneText(phone), href: safeURL("tel:" + String(phone.tel || "").replace(/[^\d+]/g, ""), win.location.href, ["tel:"]) };
+      }).filter(function (phone) { return phone.href; }),
+      tags: tags,
+      open247: record.open_24_7 === true
+    };
+  }
+
+  function searchSource(win, engine, facetsBase, state) {
+    var filtered = hasFilters(state);
+    var candidates = null, first = 0, checked = 0, blocks = {}, total = null;
+    function block(number) {
+      if (!blocks[number]) {
+        blocks[number] = fetchJSON(win, facetsBase + number + ".json");
+        blocks[number].catch(function () { delete blocks[number]; });
+      }
+      return blocks[number];
+    }
+    function start() {
+      if (candidates) return Promise.resolve();
+      return Promise.all([engine.search(state.q, { kind: "service", prefix: true }), engine.meta()]).then(function (answers) {
+        candidates = answers[0].results.map(function (result) { return result.doc; });
+        first = answers[1].pages;
+        if (!filtered) total = candidates.length;
+      });
+    }
+    /** The next documents that pass the filters, up to n. */
+    function pick(n, out) {
+      if (out.length >= n || checked >= candidates.length) return Promise.resolve(out);
+      var doc = candidates[checked];
+      if (!filtered) {
+        checked += 1;
+        out.push(doc);
+        return pick(n, out);
+      }
+      var position = doc - first;
+      return block(1).then(function (one) {
+        var size = one.block_size || 1000;
+        var number = Math.floor(position / size) + 1;
+        return block(number).then(function (data) {
+          checked += 1;
+          var entry = data.services[position - data.offset];
+          if (facetsMatch(entry, data, state)) out.push(doc);
+          return pick(n, out);
+        });
+      });
+    }
+    function next(n) {
+      return start().then(function () { return pick(n, []); }).then(function (docs) {
+        return Promise.all(docs.map(function (doc) { return engine.fragment(doc); })).then(function (fragments) {
+          return fragments.map(function (fragment) { return fromFragment(fragment, win); });
+        });
+      });
+    }
+    return {
+      next: next,
+      total: function () { return total; },
+      done: function () { return candidates !== null && checked >= candidates.length; }
+    };
+  }
+
+  function fromFragment(fragment, win) {
+    fragment = fragment || {};
+    var url = safeURL(fragment.url, win.location.href);
+    return {
+      id: idFromURL(url),
+      name: String(fragment.title || ""),
+      url: url,
+      summary: shorten(fragment.text, 220),
+      phones: (Array.isArray(fragment.phones) ? fragment.phones : []).map(function (pair) {
+        var href = safeURL(pair && pair[1], win.location.href, ["tel:", "sms:"]);
+        return { text: String((pair && pair[0]) || ""), href: href };
+      }).filter(function (phone) { return phone.href; }),
+      tags: [],
+      open247: null
+    };
+  }
+
   function enhance(doc, win) {
     var box = doc.querySelector(".directory-search");
     var list = doc.getElementById("service-list");
-    if (!box || !list) return;
+    var more = doc.getElementById("directory-more");
+    if (!box || !list || !win.fetch) return;
     var form = box.querySelector("form");
     if (!form) return;
     var status = doc.getElementById("directory-count");
     var core = win.TrilliumSearchCore;
-    var fold = core && core.fold ? core.fold : basicFold;
     var lang = box.getAttribute("data-lang") || doc.documentElement.lang || "en";
-    // Folded, with punctuation as spaces, so "fem’aide" and "fem'aide" compare equal.
-    // (ASCII, Latin-1 and general punctuation; no \p{…} so older engines still parse the file.)
-    function plain(text) {
-      return fold(text).replace(/[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f]+/g, " ");
-    }
-    var templates = {
+    var listsBase = new URL(box.getAttribute("data-lists") || "", win.location.href).href;
+    var facetsBase = new URL(box.getAttribute("data-facets") || "", win.location.href).href;
+    var words = {
       none: box.getAttribute("data-i18n-count-none"),
       one: box.getAttribute("data-i18n-count-one"),
-      many: box.getAttribute("data-i18n-count-many")
+      many: box.getAttribute("data-i18n-count-many"),
+      more: box.getAttribute("data-i18n-count-more"),
+      error: box.getAttribute("data-i18n-error"),
+      tags: {
+        open247: box.getAttribute("data-i18n-open247"),
+        free: box.getAttribute("data-i18n-free"),
+        confidential: box.getAttribute("data-i18n-confidential"),
+        indigenous: box.getAttribute("data-i18n-indigenous")
+      }
     };
-
-    // Cards are in directory order, which is also the order of the services in the site
-    // search index (document pages + i): a result's document number gives its card.
-    var cards = Array.prototype.slice.call(list.querySelectorAll(".service-card")).map(function (el) {
-      return {
-        el: el,
-        facets: cardFacets(el.dataset),
-        text: null // folded text, computed only if the fallback needs it
-      };
-    });
-
-    var engine = null; // the site search index, opened on the first query
-    var firstService = 0;
-    var indexState = core && core.openIndex && core.httpLoader ? "idle" : "failed"; // idle | loading | ready | failed
-    var answered = { q: null, cards: null }; // the last query the index answered
-    var asking = null; // the query the index is working on
+    var engine = null;
+    var current = null; // {source, shown}: the search on screen
     var lastQuery = win.location.search;
 
-    function loadIndex() {
-      var load = core.httpLoader(box.getAttribute("data-index"), win);
-      if (!load) {
-        indexState = "failed";
-        return;
-      }
-      indexState = "loading";
+    function searchEngine() {
+      if (engine) return engine;
+      var load = core && core.httpLoader ? core.httpLoader(box.getAttribute("data-index"), win) : null;
+      if (!load || !core.openIndex) return null;
       engine = core.openIndex(load, lang);
-      engine.meta()
-        .then(function (meta) {
-          firstService = meta.pages;
-          indexState = "ready";
-        }, function () {
-          indexState = "failed";
-        })
-        .then(apply);
-    }
-
-    /** Asks the index for `q`; when it answers, applies the state again. */
-    function ask(q) {
-      if (asking === q) return;
-      asking = q;
-      engine.search(q, { kind: "service", prefix: true }).then(function (found) {
-        var seen = [];
-        found.results.forEach(function (result) {
-          var card = cards[result.doc - firstService];
-          if (card && seen.indexOf(card) < 0) seen.push(card);
-        });
-        answered = { q: q, cards: seen };
-      }, function () {
-        indexState = "failed"; // an index this code cannot read; use the plain match from now on
-      }).then(function () {
-        if (asking === q) asking = null;
-        apply();
-      });
+      return engine;
     }
 
     function control(name) {
@@ -194,45 +363,6 @@
       });
     }
 
-    /** Cards for the current words, best first; null while the index is still working. */
-    function rankedCards(q) {
-      // Words that are all stop words ("the", "la de") narrow nothing: show every card.
-      if (core && core.tokens && core.tokens(q, lang).length === 0) return cards.slice();
-      if (indexState === "idle") loadIndex();
-      if (indexState === "loading") return null;
-      if (indexState === "ready") {
-        if (answered.q === q) return answered.cards;
-        ask(q);
-        return null;
-      }
-      var foldedQuery = plain(q);
-      return cards.filter(function (card) {
-        if (card.text === null) card.text = plain(card.el.textContent || "");
-        return substringMatch(card.text, foldedQuery);
-      });
-    }
-
-    /** Shows the given cards and puts them in the given order (the original one when not
-     * ranked), touching the DOM only where the order differs. */
-    function arrange(shown, ranked) {
-      var order = ranked ? shown.concat(cards.filter(function (card) { return shown.indexOf(card) < 0; })) : cards;
-      var current = list.firstElementChild;
-      order.forEach(function (card) {
-        if (current === card.el) current = current.nextElementSibling;
-        else list.insertBefore(card.el, current);
-      });
-      cards.forEach(function (card) {
-        var hide = shown.indexOf(card) < 0;
-        if (card.el.hidden !== hide) card.el.hidden = hide;
-      });
-    }
-
-    function announce(n) {
-      if (!status) return;
-      var text = countMessage(n, templates);
-      if (status.textContent !== text) status.textContent = text;
-    }
-
     function rememberInURL(state) {
       var query = writeQuery(state);
       if (query === lastQuery) return;
@@ -240,27 +370,116 @@
       try {
         win.history.replaceState(win.history.state, "", win.location.pathname + query + win.location.hash);
       } catch (e) {
-        // Some sandboxed frames refuse history changes; filtering still works.
+        // Some sandboxed frames refuse history changes; searching still works.
       }
+    }
+
+    function el(tag, className, text) {
+      var node = doc.createElement(tag);
+      if (className) node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    }
+
+    function card(service) {
+      var li = el("li", "service-card");
+      li.setAttribute("data-service-id", service.id);
+      if (service.open247 !== null) li.setAttribute("data-open247", service.open247 ? "true" : "false");
+      var heading = el("h2", "service-card__name");
+      if (service.url) {
+        var a = el("a", "", service.name);
+        a.href = service.url;
+        heading.appendChild(a);
+      } else {
+        heading.textContent = service.name;
+      }
+      li.appendChild(heading);
+      if (service.summary) li.appendChild(el("p", "service-card__summary", service.summary));
+      if (service.phones.length) {
+        var contacts = el("ul", "service-card__contacts");
+        service.phones.forEach(function (phone) {
+          var item = el("li");
+          var link = el("a", "", phone.text);
+          link.href = phone.href;
+          item.appendChild(link);
+          contacts.appendChild(item);
+        });
+        li.appendChild(contacts);
+      }
+      if (service.tags.length) {
+        var meta = el("p", "service-card__meta");
+        service.tags.forEach(function (key) {
+          if (words.tags[key]) {
+            meta.appendChild(el("span", "tag", words.tags[key]));
+            meta.appendChild(doc.createTextNode(" "));
+          }
+        });
+        li.appendChild(meta);
+      }
+      return li;
+    }
+
+    function announce(text) {
+      if (status && status.textContent !== text) status.textContent = text;
+    }
+
+    function showCount() {
+      var total = current.source.total();
+      if (current.source.done()) announce(countMessage(current.shown, words));
+      else if (total !== null) announce(countMessage(total, words));
+      else announce(countMessage(current.shown, { none: words.more, one: words.more, many: words.more }));
+      if (more) more.hidden = current.source.done();
+    }
+
+    /** Shows the next step of results of the current search. */
+    function step() {
+      var mine = current;
+      list.setAttribute("aria-busy", "true");
+      if (more) more.disabled = true;
+      return mine.source.next(SHOWN_PER_STEP).then(function (services) {
+        if (mine !== current) return;
+        services.forEach(function (service) { list.appendChild(card(service)); });
+        mine.shown += services.length;
+        showCount();
+      }, function () {
+        if (mine !== current) return;
+        announce(words.error || "");
+        if (more) more.hidden = true;
+      }).then(function () {
+        if (mine !== current) return;
+        list.removeAttribute("aria-busy");
+        if (more) more.disabled = false;
+      });
     }
 
     function apply() {
       var state = readControls();
       rememberInURL(state);
-      var q = state.q.trim();
-      var candidates = q ? rankedCards(q) : cards;
-      // Keep the last results until the index answers; say the list is about to change.
-      if (candidates === null) {
-        list.setAttribute("aria-busy", "true");
+      while (list.firstChild) list.removeChild(list.firstChild);
+      var query = state.q.trim();
+      // Words that are all stop words ("the", "la de") narrow nothing.
+      if (query && core && core.tokens && core.tokens(query, lang).length === 0) query = "";
+      if (!query && !hasFilters(state)) {
+        current = null;
+        announce("");
+        list.removeAttribute("aria-busy");
+        if (more) more.hidden = true;
         return;
       }
-      list.removeAttribute("aria-busy");
-      var shown = candidates.filter(function (card) { return matchesFilters(card.facets, state); });
-      arrange(shown, Boolean(q));
-      announce(shown.length);
+      var index = query ? searchEngine() : null;
+      if (query && !index) {
+        current = null;
+        announce(words.error || "");
+        return;
+      }
+      var source = query ? searchSource(win, index, facetsBase, { q: query, category: state.category, region: state.region,
+        audience: state.audience, language: state.language, open247: state.open247, indigenous: state.indigenous })
+        : listSource(win, listsBase, state);
+      current = { source: source, shown: 0 };
+      step();
     }
 
-    var applySoon = debounce(apply, 150);
+    var applySoon = debounce(apply, 200);
 
     function applyNow() {
       applySoon.cancel();
@@ -279,21 +498,30 @@
       writeControls(readState(""));
       applyNow();
     });
+    if (more) {
+      more.addEventListener("click", function () {
+        if (current) step();
+      });
+    }
 
     box.hidden = false;
-    var initial = readState(win.location.search);
-    writeControls(initial);
-    // With nothing chosen the server-rendered list and count are already right; leave them be.
+    writeControls(readState(win.location.search));
     if (!isEmptyState(readControls())) applyNow();
   }
 
   var api = {
     readState: readState,
     writeQuery: writeQuery,
-    cardFacets: cardFacets,
-    matchesFilters: matchesFilters,
+    listFor: listFor,
+    recordMatches: recordMatches,
+    hasBit: hasBit,
+    facetsMatch: facetsMatch,
     countMessage: countMessage,
-    substringMatch: substringMatch,
+    phoneText: phoneText,
+    idFromURL: idFromURL,
+    shorten: shorten,
+    listSource: listSource,
+    searchSource: searchSource,
     enhance: enhance
   };
 

@@ -1,12 +1,14 @@
 /* Trillium partner widget: <trillium-services lang="fr" category="crisis-line" limit="5">.
- * Partners load this file from the site's stable URL (<site>/embed.js). It reads
- * <site>/api/v1/services.json and shows a short, accessible list of help services
- * inside a shadow root. The JSON is treated as data: every value goes through
- * textContent or a checked URL, never through innerHTML. Nothing is stored.
+ * Partners load this file from the site's stable URL (<site>/embed.js). It reads only the
+ * list it shows from <site>/api/v1/lists/<lang>/… (the directory split by region, category,
+ * both, and audience, in pages of small records: 5 crisis lines of one region are one file
+ * of a few kilobytes, whatever the size of the directory), and shows a short, accessible list
+ * of help services inside a shadow root. The JSON is treated as data: every value goes
+ * through textContent or a checked URL, never through innerHTML. Nothing is stored.
  *
  * Attributes: lang, category, region, audience (space- or comma-separated ids; a
  * service matches if it has any of them), limit, heading, heading-level (default 2),
- * src (another services.json URL). Partners may restyle through CSS custom properties
+ * src (another services.json URL, read whole). Partners may restyle through CSS custom properties
  * on the element: --trillium-text, --trillium-accent (links), --trillium-focus,
  * --trillium-background, --trillium-border, --trillium-divider, --trillium-radius,
  * --trillium-font. By default everything follows the host page's text colour. */
@@ -134,6 +136,49 @@
     return label;
   }
 
+  /** An id as a path segment of the lists: the directory's ids are URL-safe; anything else is refused. */
+  function segment(id) {
+    return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : null;
+  }
+
+  /**
+   * The published lists whose union is what the filter asks for, and what is left to check on
+   * their records. A region, a category and both together are lists; so is an audience when
+   * neither is given. Several ids in one attribute mean any of them: one list each.
+   * Returns {paths: ["region/toronto/category/crisis-line/", …], audiences: [ids to check]}.
+   */
+  function listPaths(filter) {
+    var regions = (filter.regions || []).map(segment);
+    var categories = (filter.categories || []).map(segment);
+    var audiences = (filter.audiences || []).map(segment);
+    if (regions.concat(categories, audiences).indexOf(null) >= 0) return null;
+    var paths = [];
+    (regions.length ? regions : [""]).forEach(function (region) {
+      (categories.length ? categories : [""]).forEach(function (category) {
+        var path = (region ? "region/" + region + "/" : "") + (category ? "category/" + category + "/" : "");
+        if (path) paths.push(path);
+      });
+    });
+    if (paths.length) return { paths: paths, audiences: audiences };
+    if (audiences.length) return { paths: audiences.map(function (a) { return "audience/" + a + "/"; }), audiences: [] };
+    return { paths: ["all/"], audiences: [] };
+  }
+
+  /** The first `limit` services (all when 0) of the union of sorted lists, by id, each once. */
+  function mergeLists(lists, limit) {
+    var seen = {}, out = [];
+    lists.forEach(function (list) {
+      list.forEach(function (service) {
+        if (service && typeof service.id === "string" && !Object.prototype.hasOwnProperty.call(seen, service.id)) {
+          seen[service.id] = true;
+          out.push(service);
+        }
+      });
+    });
+    out.sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+    return limit > 0 ? out.slice(0, limit) : out;
+  }
+
   /** Directory link for the widget's language, carrying a single-valued filter along. */
   function directoryURL(base, lang, filter) {
     var params = [];
@@ -156,6 +201,8 @@
     telHref: telHref,
     phoneVerb: phoneVerb,
     directoryURL: directoryURL,
+    listPaths: listPaths,
+    mergeLists: mergeLists,
     SETTINGS: SETTINGS,
     TEXT: TEXT
   };
@@ -166,10 +213,11 @@
 
   var script = document.currentScript;
   var SITE_BASE = baseFromScriptURL(script && script.src);
-  var requests = {}; // services.json URL -> promise, shared by every widget on the page
+  var requests = {}; // URL -> promise, shared by every widget on the page
   var sharedSheet = null;
 
-  function loadServices(url) {
+  /** A JSON file with a `services` array, fetched once per page. */
+  function loadJSON(url) {
     if (!requests[url]) {
       requests[url] = window.fetch(url, { credentials: "omit", mode: "cors", referrerPolicy: "no-referrer" })
         .then(function (response) {
@@ -177,13 +225,46 @@
           return response.json();
         })
         .then(function (data) {
-          if (!data || !Array.isArray(data.services)) throw new Error("Unexpected services.json");
+          if (!data || !Array.isArray(data.services)) throw new Error("Unexpected data");
           return data;
         });
       // A failed request may be retried by a widget added later.
       requests[url].catch(function () { delete requests[url]; });
     }
     return requests[url];
+  }
+
+  /** Up to `limit` services of one list (all when 0) whose audiences include one of `audiences`,
+   * reading its pages in order only as far as needed. Resolves to {services, html}. */
+  function readList(base, lang, path, audiences, limit) {
+    var found = [];
+    function page(number) {
+      return loadJSON(base + "api/v1/lists/" + lang + "/" + path + number + ".json").then(function (data) {
+        data.services.forEach(function (service) {
+          if (!audiences.length || overlaps(service && service.audiences, audiences)) found.push(service);
+        });
+        var more = data.last_page === false && number < (data.total_pages || 0);
+        if (more && (limit === 0 || found.length < limit)) return page(number + 1).then(function (result) { return { services: result.services, html: data.links && data.links.html }; });
+        return { services: found, html: data.links && data.links.html };
+      });
+    }
+    return page(1);
+  }
+
+  /** What the widget shows for `filter`: from the lists, or from a whole services.json given in src. */
+  function loadFor(filter, lang, src) {
+    if (src) {
+      return loadJSON(src).then(function (data) { return { services: filterServices(data.services, filter), html: "" }; });
+    }
+    var plan = listPaths(filter);
+    if (!plan || !SITE_BASE) return Promise.reject(new Error("No list for this filter"));
+    return Promise.all(plan.paths.map(function (path) { return readList(SITE_BASE, lang, path, plan.audiences, filter.limit); }))
+      .then(function (lists) {
+        return {
+          services: mergeLists(lists.map(function (list) { return list.services; }), filter.limit),
+          html: lists.length === 1 ? lists[0].html || "" : ""
+        };
+      });
   }
 
   function el(tag, className, text) {
@@ -257,7 +338,7 @@
       var lang = this._lang();
       var words = TEXT[lang];
       var src = this.getAttribute("src");
-      var jsonURL = src ? safeWebURL(src, document.baseURI) : SITE_BASE ? SITE_BASE + "api/v1/services.json" : "";
+      var jsonURL = src ? safeWebURL(src, document.baseURI) : "";
       var base = SITE_BASE || baseFromServicesURL(jsonURL);
       var filter = {
         categories: idList(this.getAttribute("category")),
@@ -279,10 +360,10 @@
       var token = {};
       this._token = token;
       var self = this;
-      var request = jsonURL && window.fetch ? loadServices(jsonURL) : Promise.reject(new Error("No services URL"));
+      var request = window.fetch && (jsonURL || !src) ? loadFor(filter, lang, jsonURL) : Promise.reject(new Error("No services URL"));
       request.then(function (data) {
         if (self._token !== token) return;
-        var services = filterServices(data.services, filter);
+        var services = data.services;
         if (!services.length) {
           status.textContent = words.empty + " ";
           status.appendChild(hotlineLink());
@@ -290,7 +371,8 @@
           status.textContent = "";
           root.insertBefore(self._list(services, lang, Math.min(level + 1, 6), base), status);
         }
-        if (base) root.appendChild(link(directoryURL(base, lang, filter), "tw-all", words.seeAll));
+        var all = safeWebURL(data.html, base) || (base ? directoryURL(base, lang, filter) : "");
+        if (all) root.appendChild(link(all, "tw-all", words.seeAll));
       }, function () {
         if (self._token !== token) return;
         status.textContent = words.error + " ";
@@ -313,7 +395,7 @@
       services.forEach(function (service) {
         var li = el("li", "tw-service");
         var name = localized(service.name, lang);
-        var href = safeWebURL(service.urls && localized(service.urls, lang), base);
+        var href = safeWebURL(service.url || (service.urls && localized(service.urls, lang)), base);
         var title = el("h" + nameLevel, "tw-name");
         if (href) title.appendChild(link(href, "", name));
         else title.textContent = name;
