@@ -15,6 +15,14 @@ public enum GeneratedPages {
         case search
         /// A page of the A–Z index: a letter's slug (`a`, `0-9`) and a page number from 1.
         case searchIndex(String, Int)
+
+        /// A page of the service directory (the search pages belong to the site search).
+        public var isDirectoryPage: Bool {
+            switch self {
+            case .search, .searchIndex: false
+            default: true
+            }
+        }
     }
 
     /// Localized URL segments of generated pages.

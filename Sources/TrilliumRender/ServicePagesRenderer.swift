@@ -5,6 +5,18 @@ import TrilliumModel
 import TrilliumPlan
 import TrilliumSearch
 
+/// What the directory's jobs share, worked out once per directory.
+public struct ServiceRenderContext: Sendable {
+    /// Each service's description as HTML and as plain text, by id and language.
+    var descriptions: [String: Localized<String>]
+    var descriptionTexts: [String: Localized<String>]
+    /// Problems found rendering the descriptions.
+    var diagnostics: [Diagnostic]
+    var servicesByID: [String: Service]
+    /// Each service's position in the directory (its search document follows the pages').
+    var positions: [String: Int]
+}
+
 /// The service directory's pages and files: the directory with search, one page per service,
 /// lists per category and region, the partners page, the embeddable page, and the API files.
 struct ServicePagesRenderer {
@@ -20,10 +32,47 @@ struct ServicePagesRenderer {
 
     func render(emit: OutputSink, diagnostics: inout DiagnosticList) -> [Language: Int] {
         var counts: [Language: Int] = [:]
-        // Descriptions are Markdown: render them once per language (cmark is serialized anyway).
+        let context = makeContext()
+        diagnostics.append(contentsOf: context.diagnostics)
+        // Every page is independent: render them on all workers.
+        let jobs = Self.jobs(directory)
+        let allCards = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in (language, directory.services.map { card($0, language) }) }))
+        let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
+            let (language, kind) = jobs[index]
+            var files = renderJob(language, kind, context: context, allCards: { allCards[$0] })
+            if case .service(let id) = kind, let service = context.servicesByID[id], let position = context.positions[id],
+               let fragment = search?.addService(position, language: language, { searchDocument(service, language, context: context) }) {
+                files.append(fragment)
+            }
+            var local = DiagnosticList()
+            SiteRenderer.deliver(files, to: emit, diagnostics: &local)
+            return local.items
+        }
+        for items in outcomes { diagnostics.append(contentsOf: items) }
+        for (language, kind) in jobs where kind != .partners { counts[language, default: 0] += 1 }
+        SiteRenderer.deliver(exports(context: context), to: emit, diagnostics: &diagnostics)
+        return counts
+    }
+
+    /// The directory's pages, one job per language and kind; the search pages are the search's.
+    static func jobs(_ directory: ServiceDirectory) -> [(Language, GeneratedPages.Kind)] {
+        Language.allCases.flatMap { language in
+            GeneratedPages.kinds(services: directory).filter(\.isDirectoryPage).map { (language, $0) }
+        }
+    }
+
+    /// Each service's description rendered once per language, shared by its pages, the search
+    /// and the exports. Descriptions of services `reusable` says are unchanged are taken from `previous`.
+    func makeContext(reusing previous: ServiceRenderContext? = nil, reusable: (Service) -> Bool = { _ in false }) -> ServiceRenderContext {
+        var diagnostics = DiagnosticList()
         var descriptions: [String: Localized<String>] = [:]
         var descriptionTexts: [String: Localized<String>] = [:]
         for service in directory.services {
+            if let previous, reusable(service), let html = previous.descriptions[service.id], let text = previous.descriptionTexts[service.id] {
+                descriptions[service.id] = html
+                descriptionTexts[service.id] = text
+                continue
+            }
             var texts: [Language: String] = [:]
             descriptions[service.id] = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
                 let markdown = MarkdownRenderer(allowedHTML: []).render(service.description[language], file: service.sourcePath,
@@ -38,60 +87,46 @@ struct ServicePagesRenderer {
             }))
             descriptionTexts[service.id] = Localized(texts)
         }
-        // Every page is independent: render them on all workers.
-        let jobs: [(Language, GeneratedPages.Kind)] = Language.allCases.flatMap { language in
-            GeneratedPages.kinds(services: directory).map { (language, $0) }
+        return ServiceRenderContext(
+            descriptions: descriptions, descriptionTexts: descriptionTexts, diagnostics: diagnostics.items,
+            servicesByID: Dictionary(directory.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            positions: Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The files of one job. `allCards` gives every service's card in a language (lists that show them all).
+    func renderJob(_ language: Language, _ kind: GeneratedPages.Kind, context: ServiceRenderContext,
+                   allCards: (Language) -> [ServiceCardView]) -> [OutputFile] {
+        switch kind {
+        case .directory:
+            return [renderDirectory(language, cards: allCards(language), indexPath: config.href("/" + SearchIndex.metaPath(language)))]
+        case .category(let id), .region(let id):
+            let facet: Taxonomy.Facet = if case .category = kind { .categories } else { .regions }
+            guard let term = directory.taxonomy.term(id, in: facet) else { return [] }
+            let members = directory.services.filter { matches($0, term.id, facet) }.map { card($0, language) }
+            return [renderList(language, kind: kind, term: term, facet: facet, cards: members)]
+        case .service(let id):
+            guard let service = context.servicesByID[id] else { return [] }
+            return [renderService(service, language, descriptionHTML: context.descriptions[service.id]?[language] ?? "")]
+        case .partners:
+            return [renderPartners(language)]
+        case .embedServices:
+            return [renderEmbed(language, cards: allCards(language))]
+        case .search, .searchIndex:
+            return [] // rendered by the site search (SiteRenderer+Search.swift)
         }
-        let allCards = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { language in (language, directory.services.map { card($0, language) }) }))
-        let renderedDescriptions = descriptions
-        let plainDescriptions = descriptionTexts
-        let servicesByID = Dictionary(directory.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let positions = Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
-            let (language, kind) = jobs[index]
-            var files: [OutputFile] = []
-            switch kind {
-            case .directory:
-                files.append(renderDirectory(language, cards: allCards[language], indexPath: config.href("/" + SearchIndex.metaPath(language))))
-            case .category(let id), .region(let id):
-                let facet: Taxonomy.Facet = if case .category = kind { .categories } else { .regions }
-                if let term = directory.taxonomy.term(id, in: facet) {
-                    let members = directory.services.filter { matches($0, term.id, facet) }.map { card($0, language) }
-                    files.append(renderList(language, kind: kind, term: term, facet: facet, cards: members))
-                }
-            case .service(let id):
-                if let service = servicesByID[id] {
-                    files.append(renderService(service, language, descriptionHTML: renderedDescriptions[service.id]?[language] ?? ""))
-                    if let position = positions[id], let fragment = search?.addService(position, language: language, {
-                        searchDocument(service, language, descriptionText: plainDescriptions[service.id]?[language] ?? "")
-                    }) {
-                        files.append(fragment)
-                    }
-                }
-            case .partners:
-                files.append(renderPartners(language))
-            case .embedServices:
-                files.append(renderEmbed(language, cards: allCards[language]))
-            case .search, .searchIndex:
-                break // rendered by the site search (SiteRenderer+Search.swift)
-            }
-            var local = DiagnosticList()
-            SiteRenderer.deliver(files, to: emit, diagnostics: &local)
-            return local.items
-        }
-        for items in outcomes { diagnostics.append(contentsOf: items) }
-        for (language, kind) in jobs where kind != .partners { counts[language, default: 0] += 1 }
+    }
+
+    /// services.json, its schema, the HSDS files and pages, and the OpenAPI document.
+    func exports(context: ServiceRenderContext) -> [OutputFile] {
         let pageURL: (Service, Language) -> String = { service, language in config.absoluteURL(GeneratedPages.urlPath(.service(service.id), language)) }
-        let exports = [
+        return [
             OutputFile(path: ServiceAPI.servicesPath,
-                       data: ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL)),
+                       data: ServiceAPI.servicesJSON(directory, config: config, descriptionHTML: { context.descriptions[$0.id]?[$1] ?? "" }, pageURL: pageURL)),
             OutputFile(path: ServiceAPI.schemaPath, data: ServiceAPI.schemaJSON(config: config)),
             OutputFile(path: ServiceAPI.hsdsPath, data: ServiceAPI.hsdsJSON(directory, config: config, pageURL: pageURL)),
             OutputFile(path: ServiceAPI.openAPIPath, data: ServiceAPI.openAPIJSON(
                 config: config, embedPages: Localized(en: GeneratedPages.urlPath(.embedServices, .en), fr: GeneratedPages.urlPath(.embedServices, .fr)))),
         ] + ServiceAPI.hsdsPages(directory, config: config, pageURL: pageURL)
-        SiteRenderer.deliver(exports, to: emit, diagnostics: &diagnostics)
-        return counts
     }
 
     /// A service of the everywhere region serves every region, so it is listed under each.

@@ -64,6 +64,8 @@ public struct SiteRenderer: Sendable {
         var plainText: String
         /// Pages this page's links lead to, by index.
         var linkedPages: [Int]
+        /// The questions its links asked of the plan.
+        var lookups: [LinkLookup] = []
         /// What the site search indexes of the page; added to the index, then dropped.
         public var searchText: SearchPageText?
 
@@ -166,13 +168,13 @@ public struct SiteRenderer: Sendable {
             diagnostics.error(page.location(ofKey: "layout"), "layout `\(template)` does not exist in the theme",
                               hint: "Use one of: \(input.theme.templateNames.sorted().joined(separator: ", ")).")
             return PageOutcome(files: [], headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                               plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages)
+                               plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages, lookups: resolver.lookups)
         }
         var files: [OutputFile] = []
         if page.isHome {
             view.latestUpdates = latestUpdates(page.language)
             // The home page advertises the updates feeds too.
-            if let updates = plan.pages.first(where: { $0.language == page.language && $0.isSection && UpdatesSection.isUpdates($0, plan: plan) }) {
+            if let updates = updatesSection(page.language) {
                 view.feeds = FeedLinksView(atom: config.href(updates.urlPath + "feed.xml"), json: config.href(updates.urlPath + "feed.json"))
             }
         }
@@ -199,7 +201,7 @@ public struct SiteRenderer: Sendable {
             files.append(renderPage(view, template: template, to: page.urlPath, language: page.language))
         }
         return PageOutcome(files: files, headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages,
+                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages, lookups: resolver.lookups,
                            searchText: SearchPageText(headings: markdown.headings.map(\.text).joined(separator: " "), plainText: markdown.plainText))
     }
 
@@ -209,8 +211,26 @@ public struct SiteRenderer: Sendable {
     }
 
     func latestUpdates(_ language: Language) -> [CardView] {
-        let posts = plan.pages.filter { $0.language == language && !$0.isSection && $0.frontMatter.date != nil }
-        return Array(posts.sorted(by: SiteStructure.order).prefix(3)).map(card)
+        latestUpdatesPages(language).map(card)
+    }
+
+    /// The three newest dated pages of `language` (the home page lists them), in one pass over
+    /// the pages: the same three, in the same order, as a stable sort would give.
+    func latestUpdatesPages(_ language: Language) -> [Page] {
+        var newest: [Page] = []
+        for page in plan.pages where page.language == language && !page.isSection && page.frontMatter.date != nil {
+            let position = newest.firstIndex { SiteStructure.order(page, $0) } ?? newest.count
+            if position < 3 {
+                newest.insert(page, at: position)
+                if newest.count > 3 { newest.removeLast() }
+            }
+        }
+        return newest
+    }
+
+    /// The first section of dated posts of `language`, whose feeds the home page advertises.
+    func updatesSection(_ language: Language) -> Page? {
+        plan.pages.first { $0.language == language && $0.isSection && UpdatesSection.isUpdates($0, plan: plan) }
     }
 
     func pagination(section: Page, current: Int, total: Int) -> PaginationView {

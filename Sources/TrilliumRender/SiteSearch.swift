@@ -42,6 +42,11 @@ public struct SiteSearch: Sendable {
         collectors[language]?.add(number: pageCounts[language, default: 0] + position, document)
     }
 
+    /// Adds document `number` of `language` again (the preview); returns its fragment.
+    func replace(number: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
+        collectors[language]?.add(number: number, document)
+    }
+
     /// `meta.json` and the shards of `language`.
     public func indexFiles(_ language: Language) -> [OutputFile] {
         collectors[language]?.files() ?? []
@@ -83,6 +88,10 @@ extension SiteRenderer {
 
 extension ServicePagesRenderer {
     /// What the search indexes of a service: name, organization, summary, tags, description and phones.
+    func searchDocument(_ service: Service, _ language: Language, context: ServiceRenderContext) -> SearchDocument {
+        searchDocument(service, language, descriptionText: context.descriptionTexts[service.id]?[language] ?? "")
+    }
+
     func searchDocument(_ service: Service, _ language: Language, descriptionText: String) -> SearchDocument {
         func text(_ value: String) -> String { language == .fr ? FrenchTypography.apply(toText: value) : value }
         let phones = contacts(service, language).filter { $0.href.hasPrefix("tel:") || $0.href.hasPrefix("sms:") }

@@ -99,7 +99,7 @@ public struct ServiceLoader: Sendable {
     }
 
     /// What one service file gave, including the parts cross-file checks need when the file has errors.
-    struct ParsedServiceFile {
+    package struct ParsedServiceFile: Sendable {
         var service: Service?
         var id: String?
         var idLocation: SourceLocation?
@@ -110,7 +110,7 @@ public struct ServiceLoader: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    func parseServiceFile(_ text: String, file: String, taxonomy: Taxonomy?) -> ParsedServiceFile {
+    package func parseServiceFile(_ text: String, file: String, taxonomy: Taxonomy?) -> ParsedServiceFile {
         let reader = YAMLReader(file: file)
         guard let root = reader.compose(FrontMatterSplitter.normalize(text)), let map = reader.map(root, "A service file") else {
             return ParsedServiceFile(diagnostics: reader.diagnostics.items)
@@ -455,37 +455,11 @@ public struct ServiceLoader: Sendable {
     /// Returns nil when the site has no `Content/services` folder. Otherwise returns the services that
     /// parsed without errors; the errors themselves are in `diagnostics`, which stop the build.
     public func load(from fileSystem: SiteFileSystem, diagnostics: inout DiagnosticList) -> ServiceDirectory? {
-        guard fileSystem.exists(Self.folder) else { return nil }
-        var taxonomy: Taxonomy?
-        if fileSystem.exists(Self.taxonomyPath) {
-            if let text = fileSystem.readText(Self.taxonomyPath, diagnostics: &diagnostics) {
-                let (parsed, found) = parseTaxonomy(text, file: Self.taxonomyPath)
-                diagnostics.append(contentsOf: found)
-                taxonomy = parsed
-            }
-        } else {
-            diagnostics.error(SourceLocation(file: Self.taxonomyPath), "the help directory has no taxonomy file",
-                              hint: "Create `\(Self.taxonomyPath)` listing the categories, regions, audiences and languages services may use.")
-        }
-        for path in fileSystem.files(in: Self.folder, withExtension: "yml", diagnostics: &diagnostics) {
-            diagnostics.error(SourceLocation(file: path), "service files must end in `.yaml`; this file would be ignored",
-                              hint: "Rename it to `\(ServiceFieldCheck.expectedID(forFile: path)).yaml`.")
-        }
-        let paths = fileSystem.files(in: Self.folder, withExtension: "yaml", diagnostics: &diagnostics).filter { $0 != Self.taxonomyPath }
-
-        var files: [ParsedServiceFile] = []
-        for path in paths {
-            guard let text = fileSystem.readText(path, diagnostics: &diagnostics) else { continue }
-            let parsed = parseServiceFile(text, file: path, taxonomy: taxonomy)
-            diagnostics.append(contentsOf: parsed.diagnostics)
-            files.append(parsed)
-        }
-        diagnostics.append(contentsOf: crossFileDiagnostics(files, taxonomy: taxonomy))
-        return ServiceDirectory(taxonomy: taxonomy ?? .empty, services: files.compactMap(\.service))
+        ServiceFolder(reading: fileSystem, loader: self).directory(diagnostics: &diagnostics)
     }
 
     /// Checks that need every service: unique ids, consistent organizations, taxonomy terms in use.
-    func crossFileDiagnostics(_ files: [ParsedServiceFile], taxonomy: Taxonomy?) -> [Diagnostic] {
+    package func crossFileDiagnostics(_ files: [ParsedServiceFile], taxonomy: Taxonomy?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstByID: [String: SourceLocation] = [:]
         var organizations: [String: (ServiceOrganization, SourceLocation)] = [:]

@@ -1,0 +1,116 @@
+import Foundation
+import TrilliumDirectory
+import TrilliumMarkdown
+import TrilliumModel
+import TrilliumPlan
+import TrilliumSearch
+
+/// A part of the site rendered as one piece. A full build renders every unit; the preview keeps
+/// each unit's fingerprint (`UnitFingerprints`) and re-renders only the units an edit changes.
+public enum RenderUnit: Hashable, Sendable {
+    /// A content page with its pagination pages and feeds.
+    case page(PageKey)
+    /// One page of the service directory in one language.
+    case directoryPage(Language, GeneratedPages.Kind)
+    /// The site search of both languages: index files, one fragment per document, search pages.
+    case search
+    /// The directory's files for partners: services.json, its schema, HSDS, OpenAPI.
+    case exports
+    /// The language-choice root, the 404 pages, assets, sitemap, robots.txt and host headers.
+    case siteFiles
+}
+
+/// What rendering one unit gave.
+public struct UnitOutcome: Sendable {
+    public var files: [OutputFile]
+    /// Every path the unit owns now, when it wrote only some of them (the search writes only
+    /// the fragments that changed); nil when `files` is all of them.
+    public var ownedPaths: Set<String>?
+    public var diagnostics: [Diagnostic]
+    /// For a content page: what the site-wide checks and the search keep of it.
+    public var page: PageFacts?
+
+    /// The paths the unit owns.
+    public var paths: Set<String> { ownedPaths ?? Set(files.map(\.path)) }
+}
+
+/// What a rendered content page leaves behind for the rest of the site.
+public struct PageFacts: Sendable {
+    /// The questions its links asked of the plan.
+    public var lookups: [LinkLookup]
+    /// Its headings and the anchors its links point to.
+    public var links: SiteRenderer.PageLinks
+    /// What the search indexes of it.
+    public var searchText: SearchPageText
+}
+
+extension SiteRenderer {
+    /// Every unit of this site, content pages in plan order first.
+    public func units() -> [RenderUnit] {
+        var units = plan.pages.map { RenderUnit.page(PageKey($0.language, $0.relativePath)) }
+        if let services = input.services {
+            units += ServicePagesRenderer.jobs(services).map { RenderUnit.directoryPage($0.0, $0.1) }
+            units.append(.exports)
+        }
+        units += [.search, .siteFiles]
+        return units
+    }
+
+    /// The directory's shared rendering (descriptions), reusing `previous` for services `reusable` accepts.
+    public func serviceContext(reusing previous: ServiceRenderContext? = nil, reusable: (Service) -> Bool = { _ in false }) -> ServiceRenderContext? {
+        input.services.map { ServicePagesRenderer(renderer: self, directory: $0).makeContext(reusing: previous, reusable: reusable) }
+    }
+
+    /// Renders one unit other than `.search` (see `LiveSearch`). `services` is this site's
+    /// `serviceContext()`; `allCards` caches each language's service cards between units.
+    public func render(_ unit: RenderUnit, services: ServiceRenderContext?, allCards: ServiceCards?) -> UnitOutcome {
+        switch unit {
+        case .page(let key):
+            guard let index = plan.indexByPath[key] else { return UnitOutcome(files: [], diagnostics: []) }
+            let outcome = renderContentPage(index, keepPlainText: false)
+            let text = outcome.searchText ?? SearchPageText(headings: "", plainText: "")
+            return UnitOutcome(files: outcome.files, diagnostics: outcome.diagnostics,
+                               page: PageFacts(lookups: outcome.lookups, links: outcome.pageLinks, searchText: text))
+        case .directoryPage(let language, let kind):
+            guard let directory = input.services, let services else { return UnitOutcome(files: [], diagnostics: []) }
+            let renderer = ServicePagesRenderer(renderer: self, directory: directory)
+            let files = renderer.renderJob(language, kind, context: services) { language in
+                let make = { (service: Service) in renderer.card(service, language) }
+                return allCards?.cards(language, of: directory.services, make) ?? directory.services.map(make)
+            }
+            return UnitOutcome(files: files, diagnostics: [])
+        case .exports:
+            guard let directory = input.services, let services else { return UnitOutcome(files: [], diagnostics: []) }
+            return UnitOutcome(files: ServicePagesRenderer(renderer: self, directory: directory).exports(context: services), diagnostics: [])
+        case .siteFiles:
+            var diagnostics = DiagnosticList()
+            let files = renderSiteFiles(diagnostics: &diagnostics)
+            return UnitOutcome(files: files, diagnostics: diagnostics.items)
+        case .search:
+            return UnitOutcome(files: [], diagnostics: [])
+        }
+    }
+
+    /// The directory's counts for a build report: every directory page but the partners page.
+    public func directoryPageCounts() -> [Language: Int] {
+        guard let services = input.services else { return [:] }
+        var counts: [Language: Int] = [:]
+        for (language, kind) in ServicePagesRenderer.jobs(services) where kind != .partners { counts[language, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// Each language's service cards, made once and shared by the units that list them all.
+public final class ServiceCards: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Language: [ServiceCardView]] = [:]
+
+    public init() {}
+
+    func cards(_ language: Language, of services: [Service], _ make: (Service) -> ServiceCardView) -> [ServiceCardView] {
+        if let known = lock.withLock({ made[language] }) { return known }
+        let cards = services.map(make)
+        lock.withLock { made[language] = cards }
+        return cards
+    }
+}
