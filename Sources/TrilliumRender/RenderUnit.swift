@@ -30,6 +30,13 @@ public struct UnitOutcome: Sendable {
     /// For a content page: what the site-wide checks and the search keep of it.
     public var page: PageFacts?
 
+    public init(files: [OutputFile], ownedPaths: Set<String>? = nil, diagnostics: [Diagnostic], page: PageFacts? = nil) {
+        self.files = files
+        self.ownedPaths = ownedPaths
+        self.diagnostics = diagnostics
+        self.page = page
+    }
+
     /// The paths the unit owns.
     public var paths: Set<String> { ownedPaths ?? Set(files.map(\.path)) }
 }

@@ -11,7 +11,7 @@ public struct ServiceRenderContext: Sendable {
     var descriptions: [String: Localized<String>]
     var descriptionTexts: [String: Localized<String>]
     /// Problems found rendering the descriptions.
-    var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic]
     var servicesByID: [String: Service]
     /// Each service's position in the directory (its search document follows the pages').
     var positions: [String: Int]

@@ -261,13 +261,21 @@ public struct SiteRenderer: Sendable {
     }
 
     public func checkAnchors(_ pages: [PageLinks], diagnostics: inout DiagnosticList) {
-        for page in pages {
-            for anchor in page.anchors {
-                let target = plan.pages[anchor.targetIndex]
-                let ids = Set(pages[anchor.targetIndex].headings.map(\.id) + ["main"])
-                if !ids.contains(anchor.fragment) {
-                    let known = pages[anchor.targetIndex].headings.map(\.id).prefix(8).joined(separator: ", ")
-                    diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(target.sourcePath), but that page has no such heading",
+        var byKey: [PageKey: PageLinks] = [:]
+        for (index, page) in plan.pages.enumerated() where index < pages.count { byKey[PageKey(page.language, page.relativePath)] = pages[index] }
+        checkAnchors(byKey, diagnostics: &diagnostics)
+    }
+
+    /// `checkAnchors` for pages kept by key (the preview), in plan order.
+    public func checkAnchors(_ pages: [PageKey: PageLinks], diagnostics: inout DiagnosticList) {
+        for page in plan.pages {
+            guard let links = pages[PageKey(page.language, page.relativePath)] else { continue }
+            for anchor in links.anchors {
+                guard let targetIndex = plan.indexByPath[anchor.targetKey] else { continue }
+                let headings = pages[anchor.targetKey]?.headings ?? []
+                if !(headings.contains { $0.id == anchor.fragment } || anchor.fragment == "main") {
+                    let known = headings.map(\.id).prefix(8).joined(separator: ", ")
+                    diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(plan.pages[targetIndex].sourcePath), but that page has no such heading",
                                       hint: known.isEmpty ? "That page has no headings." : "Its heading ids are: \(known).")
                 }
             }
