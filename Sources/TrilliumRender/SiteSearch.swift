@@ -10,7 +10,7 @@ import TrilliumSearch
 ///
 /// Documents are numbered before rendering: each language's content pages in plan order, then
 /// its services in directory order, so a worker can add a page the moment it is rendered. The
-/// preview keeps this value and adds an edited page again (see `IncrementalSite`).
+/// preview keeps its own (`LiveSearch`), which adds an edited page again.
 public struct SiteSearch: Sendable {
     let collectors: [Language: SearchIndexCollector]
     /// The document number of each content page, by plan index.
@@ -50,16 +50,6 @@ public struct SiteSearch: Sendable {
     /// `meta.json` and the shards of `language`.
     public func indexFiles(_ language: Language) -> [OutputFile] {
         collectors[language]?.files() ?? []
-    }
-
-    /// Shards of `language` in the files last written.
-    public func shardCount(_ language: Language) -> Int {
-        collectors[language]?.shardCount ?? 0
-    }
-
-    /// Adds content page `index` again (the preview, after an edit); returns its fragment.
-    public func update(page index: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
-        addPage(index, language: language, document)
     }
 
     /// CPU seconds spent analyzing documents and writing the index, all languages and threads together.

@@ -109,17 +109,25 @@ public struct UnitFingerprints: Sendable {
             hasher.combine(hashes.settings)
             hasher.combine(hashes.theme)
             hasher.combine(directory)
-        case .search, .siteFiles:
-            // Both read every page (titles, addresses, twins, dates, text) and the directory.
+        case .search:
+            // Every page's title, address, section and text, and every service.
             for language in Language.allCases { hasher.combine(global[language]) }
             hasher.combine(directory)
-            for (index, page) in plan.pages.enumerated() {
+            for page in plan.pages {
                 hasher.combine(page.relativePath)
                 hasher.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
                 hasher.combine(page.urlPath)
-                hasher.combine(plan.twinOf[index])
             }
-            hasher.combine(unit == .search)
+        case .siteFiles:
+            // The sitemap: every page's address, its twin's and its date; the directory's pages;
+            // the widget's settings (the taxonomy, UI strings); assets and settings.
+            for language in Language.allCases { hasher.combine(global[language]) }
+            hasher.combine(directory)
+            for (index, page) in plan.pages.enumerated() {
+                hasher.combine(page.urlPath)
+                hasher.combine(plan.twin(of: index).urlPath)
+                hasher.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
+            }
         }
         return hasher.finalize()
     }
