@@ -33,6 +33,8 @@ public final class LiveSite: @unchecked Sendable {
         /// Files written and removed.
         public var filesWritten: Int
         public var filesRemoved: Int
+        /// Milliseconds each step took (for the benchmark's profile).
+        public var phases: [(String, Double)] = []
     }
 
     public enum Outcome: Sendable {
@@ -71,6 +73,7 @@ public final class LiveSite: @unchecked Sendable {
         sources = SiteSources(reading: options)
         var diagnostics = DiagnosticList()
         guard let site = sources.assemble(diagnostics: &diagnostics), !diagnostics.hasErrors else { throw BuildFailure(diagnostics.items) }
+        sources.taken()
         self.site = site
         renderer = site.renderer
         fingerprints = UnitFingerprints(renderer, hashes: site.sourceHashes)
@@ -121,13 +124,18 @@ public final class LiveSite: @unchecked Sendable {
     /// Takes in the files at `changed` (relative to the site folder: added, saved or removed).
     public func update(changed: [String]) -> Outcome {
         lock.withLock {
+            var phases = PhaseClock()
             sources.update(changed: changed)
+            phases.lap("read")
             var diagnostics = DiagnosticList()
             guard let next = sources.assemble(diagnostics: &diagnostics, reusing: site), !diagnostics.hasErrors else {
                 return .failed(BuildFailure(diagnostics.items))
             }
             let nextRenderer = next.renderer
-            let nextFingerprints = UnitFingerprints(nextRenderer, hashes: next.sourceHashes)
+            phases.lap("plan")
+            let nextFingerprints = UnitFingerprints(nextRenderer, hashes: next.sourceHashes, updating: next.swappedPages == nil ? nil : fingerprints,
+                                                    swapped: next.swappedPages ?? [])
+            phases.lap("page summaries")
             var nextContext = serviceContext
             if next.services != nil, next.sourceHashes.services != site.sourceHashes.services || next.sourceHashes.taxonomy != site.sourceHashes.taxonomy
                 || nextContext == nil || next.sourceHashes.settings != site.sourceHashes.settings {
@@ -140,11 +148,27 @@ public final class LiveSite: @unchecked Sendable {
                 nextContext = nil
             }
             let units = nextRenderer.units()
-            let dirty = units.filter { unit in
+            phases.lap("directory")
+            // A language whose settings, theme or menus changed changes on every one of its pages.
+            let everywhere = Set(Language.allCases.filter { nextFingerprints.globalChanged($0, since: fingerprints) })
+            // When the plan stayed and nothing every page reads changed, only some units can have
+            // changed; units still pending stay so.
+            let narrow = everywhere.isEmpty ? next.swappedPages : nil
+            let checked = narrow.map { nextFingerprints.candidates(after: fingerprints, swapped: $0, units: units) } ?? units
+            var dirty = checked.filter { unit in
                 guard let old = rendered[unit] else { return true }
-                return old != nextFingerprints.fingerprint(unit, lookups: lookups(unit))
+                switch unit {
+                case .page(let key) where everywhere.contains(key.language): return true
+                case .directoryPage(let language, _) where everywhere.contains(language): return true
+                default: return old != nextFingerprints.fingerprint(unit, lookups: lookups(unit))
+                }
             }
-            let gone = Set(owned.keys).subtracting(units)
+            if narrow != nil {
+                let found = Set(dirty)
+                dirty += pending.filter { !found.contains($0) }
+            }
+            phases.lap("fingerprints")
+            let gone: Set<RenderUnit> = units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units)
             // Rendered now: the units the edit named, then the others while there are few.
             let touched = Set(changed)
             var eager = dirty.filter { unit in
@@ -156,9 +180,9 @@ public final class LiveSite: @unchecked Sendable {
             }
             // Pages whose links now lead elsewhere (or nowhere) may now be broken: find out before
             // the edit is taken, as a full build would.
-            for unit in dirty {
+            for unit in nextFingerprints.structure == fingerprints.structure ? [] : dirty {
                 guard case .page(let key) = unit, !eager.contains(unit) else { continue }
-                if facts[key] == nil || answers[key] != Self.answers(facts[key]?.lookups ?? [], in: next.plan) { eager.append(unit) }
+                if facts[key] == nil || answers[key] != nextFingerprints.answers(facts[key]?.lookups ?? []) { eager.append(unit) }
             }
             let local = dirty.filter { if case .page = $0 { true } else if case .directoryPage = $0 { true } else { false } }
             if local.count <= eagerLimit { eager = local }
@@ -172,15 +196,19 @@ public final class LiveSite: @unchecked Sendable {
             serviceContext = nextContext
             cards = ServiceCards()
             let outcomes = renderUnits(eager)
+            phases.lap("render")
             var problems = DiagnosticList()
             for (_, outcome) in outcomes { problems.append(contentsOf: outcome.diagnostics) }
-            var keptFacts = facts
-            for key in facts.keys where next.plan.indexByPath[key] == nil { keptFacts[key] = nil }
-            for case (.page(let key), let outcome) in outcomes { keptFacts[key] = outcome.page }
-            var anchorProblems = DiagnosticList()
-            nextRenderer.checkAnchors(keptFacts.mapValues(\.links), diagnostics: &anchorProblems)
-            problems.append(contentsOf: anchorProblems.items)
+            var renderedFacts: [PageKey: PageFacts] = [:]
+            for case (.page(let key), let outcome) in outcomes { renderedFacts[key] = outcome.page }
+            // Anchors: when no heading changed and no page went, only the new pages' own links can break.
+            let headingsKept = gone.isEmpty && renderedFacts.allSatisfy { facts[$0.key]?.headingIDs == $0.value.headingIDs }
+            let current = facts
+            nextRenderer.checkAnchors(of: headingsKept ? Array(renderedFacts.keys) : nil, links: { key in
+                next.plan.indexByPath[key] == nil ? nil : (renderedFacts[key] ?? current[key])?.links
+            }, diagnostics: &problems)
             problems.append(contentsOf: nextRenderer.problems)
+            phases.lap("checks")
             guard !problems.hasErrors else {
                 (site, renderer, fingerprints, serviceContext, cards) = previous
                 return .failed(BuildFailure(diagnostics.items + problems.items))
@@ -192,10 +220,13 @@ public final class LiveSite: @unchecked Sendable {
                 removed += r
             }
             for unit in gone { removed += forget(unit) }
+            sources.taken()
             pending = dirty.filter { !eagerSet.contains($0) }
             pendingSet = Set(pending)
+            phases.lap("write")
             return .updated(Update(rendered: eager.count, pending: pending.count,
-                                   warnings: BuildFailure(diagnostics.items + problems.items).diagnostics, filesWritten: written, filesRemoved: removed))
+                                   warnings: BuildFailure(diagnostics.items + problems.items).diagnostics, filesWritten: written, filesRemoved: removed,
+                                   phases: phases.laps))
         }
     }
 
@@ -233,6 +264,21 @@ public final class LiveSite: @unchecked Sendable {
             pending.removeAll { wanted.contains($0) }
             pendingSet.subtract(wanted)
             return renderNow(wanted)
+        }
+    }
+
+    /// The page a source file makes, as a path below the output folder (`fr/aide/index.html`):
+    /// a content page's or a service's (in `language`); nil for other files.
+    public func outputPath(ofSource source: String, language: Language = .en) -> String? {
+        lock.withLock {
+            for candidate in Language.allCases {
+                let prefix = "Content/\(candidate.rawValue)/"
+                if source.hasPrefix(prefix), let index = site.plan.indexByPath[PageKey(candidate, String(source.dropFirst(prefix.count)))] {
+                    return String(site.plan.pages[index].urlPath.dropFirst()) + "index.html"
+                }
+            }
+            guard let service = site.services?.services.first(where: { $0.sourcePath == source }) else { return nil }
+            return String(GeneratedPages.urlPath(.service(service.id), language).dropFirst()) + "index.html"
         }
     }
 
@@ -301,15 +347,8 @@ public final class LiveSite: @unchecked Sendable {
         rendered[unit] = fingerprints.fingerprint(unit, lookups: outcome.page?.lookups ?? [])
         if case .page(let key) = unit, let page = outcome.page {
             facts[key] = page
-            answers[key] = Self.answers(page.lookups, in: site.plan)
+            answers[key] = fingerprints.answers(page.lookups)
         }
-    }
-
-    /// A hash of what `lookups` find in `plan`.
-    static func answers(_ lookups: [LinkLookup], in plan: SitePlan) -> Int {
-        var hasher = Hasher()
-        for lookup in lookups { hasher.combine(lookup.answer(in: plan)) }
-        return hasher.finalize()
     }
 
     /// Removes a unit that no longer exists and its files.
@@ -332,9 +371,13 @@ public final class LiveSite: @unchecked Sendable {
     /// the old bytes or the new ones, never half of them.
     static func replace(_ path: String, with data: Data) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/.trillium-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try OutputWriter.writeFile(data, to: temporary)
+        do {
+            try OutputWriter.writeFile(data, to: temporary)
+        } catch let error as POSIXError where error.code == .ENOENT {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try OutputWriter.writeFile(data, to: temporary)
+        }
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -375,7 +418,24 @@ public final class LiveSite: @unchecked Sendable {
 
     /// The checks a full build makes once every page is rendered.
     private func checkSite(_ diagnostics: inout DiagnosticList) {
-        renderer.checkAnchors(facts.mapValues(\.links), diagnostics: &diagnostics)
+        let facts = self.facts
+        renderer.checkAnchors(of: nil, links: { facts[$0]?.links }, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: renderer.problems)
+    }
+}
+
+/// Milliseconds between laps, for `LiveSite.Update.phases`.
+struct PhaseClock {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var laps: [(String, Double)] = []
+
+    init() { last = clock.now }
+
+    mutating func lap(_ name: String) {
+        let now = clock.now
+        let (seconds, attoseconds) = (now - last).components
+        laps.append((name, Double(seconds) * 1000 + Double(attoseconds) / 1e15))
+        last = now
     }
 }

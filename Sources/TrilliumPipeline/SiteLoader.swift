@@ -18,6 +18,9 @@ public struct LoadedSite: Sendable {
     public var options: BuildOptions
     /// Hashes of the sources it was made from (the preview's fingerprints start from them).
     public var sourceHashes: SourceHashes = SourceHashes(settings: 0, theme: 0, pages: [:], services: [:], taxonomy: 0)
+    /// When this site is an earlier one with some pages read again and nothing planned anew (the
+    /// preview), the plan indices of those pages; nil when the site was planned from scratch.
+    public var swappedPages: Set<Int>?
 
     /// What the render stage reads.
     public var renderInput: RenderInput { RenderInput(config: config, theme: theme, plan: plan, services: services) }

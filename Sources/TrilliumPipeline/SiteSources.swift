@@ -42,6 +42,14 @@ struct SiteSources: Sendable {
     var themeHash = 0
     var folders: [Language: PageFolder] = [:]
     var services: ServiceFolder
+    /// A hash of each page's file, kept up to date as files are read.
+    var pageHashes: [PageKey: Int] = [:]
+    /// The pages read again since the last site taken (`taken()`), when nothing else was read
+    /// but service files (no settings, theme, taxonomy, no file that came or went); nil when more
+    /// was. `assemble` then plans only those.
+    var changedPagesOnly: Set<PageKey>? = []
+    /// Whether service files were read again since the last site taken.
+    var servicesTouched = false
 
     /// Reads every source of the site.
     init(reading options: BuildOptions) {
@@ -111,6 +119,8 @@ struct SiteSources: Sendable {
             relist(language, into: &folder)
             for path in folder.paths { folder.files[path] = readPage(language, path) }
         }
+        pageHashes = pageHashes.filter { $0.key.language != language }
+        for (path, file) in folder.files { pageHashes[PageKey(language, path)] = file.hash }
         folders[language] = folder
     }
 
@@ -149,7 +159,9 @@ struct SiteSources: Sendable {
     /// Returns false when the change could not be narrowed down and everything was read again.
     @discardableResult
     mutating func update(changed: [String]) -> Bool {
+        var onlyPages: Set<PageKey>? = []
         if changed.contains(where: { $0 == "Content" || $0 == SiteConfigLoader.path || $0 == "Themes" || $0.hasPrefix("Themes/") }) {
+            // Settings and the theme do not change the plan (`replanned` checks the menus again).
             let oldTheme = config?.theme
             if changed.contains(SiteConfigLoader.path) { readSettings() }
             if changed.contains(where: { $0.hasPrefix("Themes") }) || config?.theme != oldTheme { readTheme() }
@@ -161,41 +173,72 @@ struct SiteSources: Sendable {
         for language in Language.allCases {
             let prefix = "Content/\(language.rawValue)/"
             let mine = changed.filter { $0.hasPrefix(prefix) || $0 == "Content/\(language.rawValue)" }
-            guard !mine.isEmpty, var folder = folders[language] else { continue }
+            // Taken out while it changes, so its files are not copied.
+            guard !mine.isEmpty, var folder = folders.removeValue(forKey: language) else { continue }
             let exists = files.exists("Content/\(language.rawValue)")
             if !exists || !folder.exists {
+                onlyPages = nil
                 readFolder(language)
                 continue
             }
             let relative = mine.map { String($0.dropFirst(prefix.count)) }
             // A file that came or went (or anything but an existing page) changes the listing.
             if relative.contains(where: { !$0.hasSuffix(".md") || folder.files[$0] == nil || !files.exists(prefix + $0) }) {
+                onlyPages = nil
                 relist(language, into: &folder)
+                pageHashes = pageHashes.filter { $0.key.language != language || folder.files[$0.key.path] != nil }
             }
             let listed = Set(folder.paths)
-            for path in relative where listed.contains(path) { folder.files[path] = readPage(language, path) }
-            for path in folder.paths where folder.files[path] == nil { folder.files[path] = readPage(language, path) }
+            for path in relative where listed.contains(path) {
+                let file = readPage(language, path)
+                folder.files[path] = file
+                pageHashes[PageKey(language, path)] = file.hash
+                onlyPages?.insert(PageKey(language, path))
+            }
+            for path in folder.paths where folder.files[path] == nil {
+                let file = readPage(language, path)
+                folder.files[path] = file
+                pageHashes[PageKey(language, path)] = file.hash
+            }
             folders[language] = folder
         }
+        let serviceFiles = changed.filter { $0 == ServiceLoader.folder || $0.hasPrefix(ServiceLoader.folder + "/") }
+        if !serviceFiles.isEmpty {
+            servicesTouched = true
+            // Only saved service files keep the plan: a taxonomy edit or a file that came or went changes more.
+            if serviceFiles.contains(where: { $0 == ServiceLoader.taxonomyPath || !$0.hasSuffix(".yaml") || !files.exists($0) }) { onlyPages = nil }
+        }
+        let servicesBefore = services.serviceHashes.count
         services.update(changed: changed, fileSystem: files)
+        if services.serviceHashes.count != servicesBefore { onlyPages = nil }
+        if let onlyPages, let before = changedPagesOnly {
+            changedPagesOnly = before.union(onlyPages)
+        } else {
+            changedPagesOnly = nil
+        }
         return true
+    }
+
+    /// The site assembled last was taken: changes count from here.
+    mutating func taken() {
+        changedPagesOnly = []
+        servicesTouched = false
     }
 
     // MARK: The loaded site
 
     /// Hashes of every source, for the preview's fingerprints.
     var hashes: SourceHashes {
-        var pages: [PageKey: Int] = [:]
-        for (language, folder) in folders {
-            for (path, file) in folder.files { pages[PageKey(language, path)] = file.hash }
-        }
-        return SourceHashes(settings: settingsHash, theme: themeHash, pages: pages, services: services.serviceHashes, taxonomy: services.taxonomyHash)
+        SourceHashes(settings: settingsHash, theme: themeHash, pages: pageHashes, services: services.serviceHashes, taxonomy: services.taxonomyHash)
     }
 
     /// Checks what needs every source and plans the site; nil when it cannot be built (the
     /// problems are in `diagnostics`). `theme` is a compiled theme to reuse when the theme and
     /// settings did not change.
     func assemble(diagnostics: inout DiagnosticList, reusing previous: LoadedSite? = nil) -> LoadedSite? {
+        if let previous, let changed = changedPagesOnly, let site = replanned(previous, changed: changed, diagnostics: &diagnostics) {
+            return site
+        }
         guard hasContent else {
             diagnostics.error(SourceLocation(file: "Content"), "there is no Content/ folder in \(options.siteRoot.path)",
                               hint: "Run trillium in the site's folder or pass --site DIR.")
@@ -228,6 +271,66 @@ struct SiteSources: Sendable {
         plan.knownPaths.formUnion(GeneratedPages.paths(plan: plan, services: directory))
         SiteLoader.checkMenuLinks(config, plan: plan, diagnostics: &diagnostics)
         return LoadedSite(config: config, theme: theme, plan: plan, services: directory, files: files, options: options, sourceHashes: hashes)
+    }
+
+    /// `previous` with the pages at `changed` read again, when none of them changed what
+    /// planning decides (which pages are published, URLs, twins): then the plan stays, the pages
+    /// are swapped in and only their sections' order is worked out again. Nil when the site must
+    /// be planned again.
+    func replanned(_ previous: LoadedSite, changed: Set<PageKey>, diagnostics: inout DiagnosticList) -> LoadedSite? {
+        var site = previous
+        var problems: [Diagnostic] = []
+        var sections: Set<Int> = []
+        var swapped: Set<Int> = []
+        for key in changed {
+            guard let index = previous.plan.indexByPath[key], let file = folders[key.language]?.files[key.path], let page = file.page,
+                  !file.problems.contains(where: { $0.severity == .error }) else { return nil }
+            let old = previous.plan.pages[index].frontMatter, new = page.frontMatter
+            guard old.draft == new.draft, old.publishDate == new.publishDate, old.slug == new.slug, old.translationKey == new.translationKey else { return nil }
+            problems += file.problems
+            var updated = page
+            updated.urlPath = previous.plan.pages[index].urlPath
+            site.plan.pages[index] = updated
+            swapped.insert(index)
+            if let parent = page.parentFolder, let section = previous.plan.indexByPath[PageKey(key.language, parent.isEmpty ? "_index.md" : parent + "/_index.md")] {
+                sections.insert(section)
+            }
+        }
+        for section in sections {
+            // From plan order, as planning does, so pages that tie keep the same order.
+            site.plan.childrenOf[section] = site.plan.childrenOf[section]?.sorted().sorted { SiteStructure.order(site.plan.pages[$0], site.plan.pages[$1]) }
+        }
+        if previous.sourceHashes.settings != settingsHash || previous.sourceHashes.theme != themeHash {
+            // New settings or theme, same pages: the plan stays; the menus are checked again.
+            var found = DiagnosticList()
+            found.append(contentsOf: settingsProblems)
+            found.append(contentsOf: themeProblems)
+            guard var config = self.config, let themeFiles, !found.hasErrors else { return nil }
+            if let baseURL = options.baseURL {
+                guard BaseURL.isValid(baseURL) else { return nil }
+                config.baseURL = BaseURL.normalized(baseURL)
+            }
+            let required = Theme.pageTemplates + (previous.services == nil ? [] : Theme.directoryTemplates)
+            guard let theme = previous.sourceHashes.theme == themeHash && previous.config.theme == config.theme ? previous.theme
+                    : Theme.compile(themeFiles, requiring: required, diagnostics: &found) else { return nil }
+            SiteLoader.checkMenuLinks(config, plan: site.plan, diagnostics: &found)
+            guard !found.hasErrors else { return nil }
+            problems += found.items
+            site.config = config
+            site.theme = theme
+        }
+        if servicesTouched {
+            // The same services (ids, in order) keep every URL; their facts may change.
+            var found = DiagnosticList()
+            guard let directory = services.directory(diagnostics: &found), !found.hasErrors,
+                  directory.services.map(\.id) == previous.services?.services.map(\.id) else { return nil }
+            problems += found.items
+            site.services = directory
+        }
+        site.sourceHashes = hashes
+        site.swappedPages = swapped
+        diagnostics.append(contentsOf: problems)
+        return site
     }
 
     /// Every parsed page, drafts and scheduled pages left out. Also returns the plan keys of pages

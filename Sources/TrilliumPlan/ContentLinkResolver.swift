@@ -8,16 +8,6 @@ public enum LinkLookup: Hashable, Sendable {
     /// Whether the build writes this site path, and which page, if any, has it.
     case sitePath(String)
 
-    /// The answer in `plan`, as text to fingerprint.
-    public func answer(in plan: SitePlan) -> String {
-        switch self {
-        case .page(let key):
-            return plan.indexByPath[key].map { plan.pages[$0].urlPath } ?? ""
-        case .sitePath(let path):
-            guard plan.knownPaths.contains(path) else { return "" }
-            return plan.indexByURL[path].map { "page:" + plan.pages[$0].relativePath } ?? "file"
-        }
-    }
 }
 
 /// Resolves links written in a page: relative `.md` paths become the URL of that page in the

@@ -43,6 +43,9 @@ public struct UnitOutcome: Sendable {
 
 /// What a rendered content page leaves behind for the rest of the site.
 public struct PageFacts: Sendable {
+    /// Its heading ids, which other pages' anchors may point to.
+    public var headingIDs: [String] { links.headings.map(\.id) }
+
     /// The questions its links asked of the plan.
     public var lookups: [LinkLookup]
     /// Its headings and the anchors its links point to.

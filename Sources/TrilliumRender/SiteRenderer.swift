@@ -268,11 +268,17 @@ public struct SiteRenderer: Sendable {
 
     /// `checkAnchors` for pages kept by key (the preview), in plan order.
     public func checkAnchors(_ pages: [PageKey: PageLinks], diagnostics: inout DiagnosticList) {
-        for page in plan.pages {
-            guard let links = pages[PageKey(page.language, page.relativePath)] else { continue }
-            for anchor in links.anchors {
+        checkAnchors(of: nil, links: { pages[$0] }, diagnostics: &diagnostics)
+    }
+
+    /// Checks the anchors of the pages at `keys` (every page, in plan order, when nil), with each
+    /// page's headings and anchors from `links`.
+    public func checkAnchors(of keys: [PageKey]?, links: (PageKey) -> PageLinks?, diagnostics: inout DiagnosticList) {
+        for key in keys ?? plan.pages.map({ PageKey($0.language, $0.relativePath) }) {
+            guard let page = links(key) else { continue }
+            for anchor in page.anchors {
                 guard let targetIndex = plan.indexByPath[anchor.targetKey] else { continue }
-                let headings = pages[anchor.targetKey]?.headings ?? []
+                let headings = links(anchor.targetKey)?.headings ?? []
                 if !(headings.contains { $0.id == anchor.fragment } || anchor.fragment == "main") {
                     let known = headings.map(\.id).prefix(8).joined(separator: ", ")
                     diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(plan.pages[targetIndex].sourcePath), but that page has no such heading",

@@ -32,8 +32,6 @@ public struct SourceHashes: Sendable {
 /// read but not listed.
 public struct UnitFingerprints: Sendable {
     let plan: SitePlan
-    let config: SiteConfig
-    let services: ServiceDirectory?
     let hashes: SourceHashes
     /// Per language: settings, theme, menus and footer as resolved, whether there is a directory.
     let global: [Language: Int]
@@ -41,11 +39,30 @@ public struct UnitFingerprints: Sendable {
     let directory: Int
     /// Per language: the home page's latest updates and its feeds' section.
     let home: [Language: Int]
+    /// Per page (plan index), what other pages show of it: as a card (path, section or not,
+    /// title, address, summary, dates), in breadcrumbs (path, title, address), its address alone.
+    var card: [Int]
+    var crumb: [Int]
+    var address: [Int]
+    /// Per page, the nearest section above it (nil for the home page and pages without one).
+    var parent: [Int?]
+    /// Every page's key and address and every path the build writes: when it is the same, every
+    /// link finds what it found before.
+    public private(set) var structure = 0
+
+    /// Whether what every page of `language` reads (settings, theme, menus) differs from `other`'s.
+    public func globalChanged(_ language: Language, since other: UnitFingerprints) -> Bool {
+        global[language] != other.global[language]
+    }
 
     public init(_ renderer: SiteRenderer, hashes: SourceHashes) {
+        self.init(renderer, hashes: hashes, updating: nil, swapped: [])
+    }
+
+    /// `init(_:hashes:)` for a site whose plan is `previous`'s with the pages at `swapped` (plan
+    /// indices) read again: only their summaries are worked out again.
+    public init(_ renderer: SiteRenderer, hashes: SourceHashes, updating previous: UnitFingerprints?, swapped: Set<Int>) {
         plan = renderer.plan
-        config = renderer.config
-        services = renderer.input.services
         self.hashes = hashes
         var global: [Language: Int] = [:]
         var home: [Language: Int] = [:]
@@ -72,6 +89,82 @@ public struct UnitFingerprints: Sendable {
             directory.combine(hashes.services[service.id] ?? 0)
         }
         self.directory = directory.finalize()
+        if let previous, previous.card.count == plan.pages.count {
+            (card, crumb, address, parent) = (previous.card, previous.crumb, previous.address, previous.parent)
+            structure = previous.structure
+            for index in swapped { (card[index], crumb[index], address[index]) = Self.summaries(of: plan.pages[index]) }
+            return
+        }
+        var card: [Int] = [], crumb: [Int] = [], address: [Int] = [], parent: [Int?] = []
+        card.reserveCapacity(plan.pages.count)
+        for page in plan.pages {
+            let summary = Self.summaries(of: page)
+            card.append(summary.card)
+            crumb.append(summary.crumb)
+            address.append(summary.address)
+            parent.append(Self.nearestSection(above: page, in: plan))
+        }
+        self.card = card
+        self.crumb = crumb
+        self.address = address
+        self.parent = parent
+        var layout = Hasher()
+        layout.combine(plan.knownPaths)
+        for page in plan.pages {
+            layout.combine(page.language)
+            layout.combine(page.relativePath)
+            layout.combine(page.urlPath)
+        }
+        structure = layout.finalize()
+    }
+
+    /// What other pages show of `page`: as a card, in breadcrumbs, its address.
+    static func summaries(of page: Page) -> (card: Int, crumb: Int, address: Int) {
+        var hasher = Hasher()
+        combineCard(page, into: &hasher)
+        var breadcrumb = Hasher()
+        breadcrumb.combine(page.relativePath)
+        breadcrumb.combine(page.frontMatter.title)
+        breadcrumb.combine(page.urlPath)
+        return (hasher.finalize(), breadcrumb.finalize(), page.urlPath.hashValue)
+    }
+
+    /// The units whose fingerprint can differ from `previous`'s when only the pages at `swapped`
+    /// were read again (and perhaps some services): those pages, the sections that list them,
+    /// the pages below a section whose breadcrumb changed, the home pages, and every unit of the
+    /// directory and the site-wide ones. Every other unit reads nothing that changed.
+    public func candidates(after previous: UnitFingerprints, swapped: Set<Int>, units: [RenderUnit]) -> [RenderUnit] {
+        var pages: Set<Int> = []
+        var renamedSections: Set<Int> = []
+        for index in swapped {
+            pages.insert(index)
+            if card[index] != previous.card[index], let above = parent[index] { pages.insert(above) }
+            if crumb[index] != previous.crumb[index], plan.pages[index].isSection { renamedSections.insert(index) }
+        }
+        if !renamedSections.isEmpty {
+            for index in plan.pages.indices {
+                var step = parent[index]
+                while let above = step {
+                    if renamedSections.contains(above) { pages.insert(index); break }
+                    step = parent[above]
+                }
+            }
+        }
+        for (index, page) in plan.pages.enumerated() where page.isHome { pages.insert(index) }
+        var result = pages.sorted().map { RenderUnit.page(PageKey(plan.pages[$0].language, plan.pages[$0].relativePath)) }
+        result += units.filter { if case .page = $0 { false } else { true } }
+        return result
+    }
+
+    /// The section whose page comes last before `page` in its breadcrumbs (`SiteStructure.ancestors`).
+    static func nearestSection(above page: Page, in plan: SitePlan) -> Int? {
+        if page.isHome { return nil }
+        var folder = page.isSection ? (page.parentFolder ?? "") : page.sectionFolder
+        while true {
+            if let index = plan.indexByPath[PageKey(page.language, folder.isEmpty ? "_index.md" : folder + "/_index.md")] { return index }
+            guard !folder.isEmpty else { return nil }
+            folder = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(folder[..<$0]) } ?? ""
+        }
     }
 
     /// The fingerprint of `unit`; for a page, `lookups` are the questions its links asked when it
@@ -84,18 +177,20 @@ public struct UnitFingerprints: Sendable {
             let page = plan.pages[index]
             hasher.combine(global[page.language])
             hasher.combine(hashes.pages[key] ?? 0)
-            hasher.combine(page.urlPath)
-            hasher.combine(plan.twin(of: index).urlPath)
-            // Breadcrumbs: each ancestor's title and address.
-            for ancestor in SiteStructure.ancestors(of: page, in: plan) {
-                hasher.combine(ancestor.relativePath)
-                hasher.combine(ancestor.frontMatter.title)
-                hasher.combine(ancestor.urlPath)
+            hasher.combine(address[index])
+            hasher.combine(address[plan.twinOf[index]])
+            // Breadcrumbs: each ancestor's title and address, from the home page down.
+            var chain: [Int] = [index]
+            var step = parent[index]
+            while let above = step {
+                chain.append(above)
+                step = parent[above]
             }
+            for ancestor in chain.reversed() { hasher.combine(crumb[ancestor]) }
             // Cards, pagination and feeds of a section: its pages' titles, addresses, summaries and dates.
-            for child in SiteStructure.children(of: page, in: plan) { Self.combineCard(child, into: &hasher) }
+            for child in plan.childrenOf[index] ?? [] { hasher.combine(card[child]) }
             if page.isHome { hasher.combine(home[page.language]) }
-            for lookup in lookups { hasher.combine(lookup.answer(in: plan)) }
+            hasher.combine(answers(lookups))
         case .directoryPage(let language, let kind):
             hasher.combine(global[language])
             hasher.combine(kind)
@@ -113,10 +208,9 @@ public struct UnitFingerprints: Sendable {
             // Every page's title, address, section and text, and every service.
             for language in Language.allCases { hasher.combine(global[language]) }
             hasher.combine(directory)
-            for page in plan.pages {
-                hasher.combine(page.relativePath)
+            for (index, page) in plan.pages.enumerated() {
+                hasher.combine(crumb[index])
                 hasher.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
-                hasher.combine(page.urlPath)
             }
         case .siteFiles:
             // The sitemap: every page's address, its twin's and its date; the directory's pages;
@@ -124,16 +218,34 @@ public struct UnitFingerprints: Sendable {
             for language in Language.allCases { hasher.combine(global[language]) }
             hasher.combine(directory)
             for (index, page) in plan.pages.enumerated() {
-                hasher.combine(page.urlPath)
-                hasher.combine(plan.twin(of: index).urlPath)
+                hasher.combine(address[index])
+                hasher.combine(address[plan.twinOf[index]])
                 hasher.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
             }
         }
         return hasher.finalize()
     }
 
+    /// What `lookups` find in the plan: the address of each page asked for, whether each site
+    /// path is written and which page has it.
+    public func answers(_ lookups: [LinkLookup]) -> Int {
+        var hasher = Hasher()
+        for lookup in lookups {
+            switch lookup {
+            case .page(let key):
+                hasher.combine(plan.indexByPath[key].map { address[$0] })
+            case .sitePath(let path):
+                hasher.combine(plan.knownPaths.contains(path))
+                hasher.combine(plan.indexByURL[path] != nil)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// A page as a card in its section's list, with what orders the list (date, weight, title).
     static func combineCard(_ page: Page, into hasher: inout Hasher) {
         hasher.combine(page.relativePath)
+        hasher.combine(page.frontMatter.weight)
         hasher.combine(page.isSection)
         hasher.combine(page.frontMatter.title)
         hasher.combine(page.urlPath)

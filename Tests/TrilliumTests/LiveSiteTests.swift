@@ -181,7 +181,7 @@ struct LiveSiteTests {
         }
     }
 
-    @Test(arguments: [UInt64(1), 2, 3, 4])
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
     func randomEditsGiveWhatAFullBuildGives(seed: UInt64) throws {
         let site = Self.makeSite()
         #expect(site.source("Content/site.yaml").contains("paginate:"), "the edits change `paginate`")
