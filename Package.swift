@@ -26,6 +26,7 @@ let package = Package(
     products: [
         .executable(name: "trillium", targets: ["trillium"]),
         .executable(name: "trillium-profile", targets: ["trillium-profile"]),
+        .executable(name: "trillium-preview-bench", targets: ["trillium-preview-bench"]),
         .library(name: "Trillium", targets: ["TrilliumPipeline", "TrilliumCheck"]),
     ],
     dependencies: [
@@ -113,6 +114,13 @@ let package = Package(
             name: "trillium-profile",
             dependencies: ["TrilliumModel", "TrilliumPipeline"],
             path: "Benchmarks/ProfileDriver",
+            swiftSettings: strictSettings
+        ),
+        // Times the preview's response to each kind of edit on a benchmark corpus (make bench).
+        .executableTarget(
+            name: "trillium-preview-bench",
+            dependencies: ["TrilliumModel", "TrilliumPipeline"],
+            path: "Benchmarks/PreviewDriver",
             swiftSettings: strictSettings
         ),
         .testTarget(

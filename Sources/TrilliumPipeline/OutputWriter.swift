@@ -96,7 +96,7 @@ public final class OutputWriter: @unchecked Sendable {
         let fileManager = FileManager.default
         var old: URL?
         if fileManager.fileExists(atPath: output.path) {
-            let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-\(Int(Date().timeIntervalSince1970))")
+            let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-\(Int(Date().timeIntervalSince1970))-\(UInt32.random(in: 0...UInt32.max))")
             try fileManager.moveItem(at: output, to: trash)
             old = trash
         }

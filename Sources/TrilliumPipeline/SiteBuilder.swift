@@ -13,11 +13,6 @@ public struct SiteBuilder: Sendable {
     public init() {}
 
     public func build(_ options: BuildOptions) throws -> BuildReport {
-        try buildKeepingState(options).report
-    }
-
-    /// Builds, and also returns what a preview needs to re-render single pages afterwards.
-    public func buildKeepingState(_ options: BuildOptions) throws -> (report: BuildReport, incremental: IncrementalSite) {
         let start = Date()
         var diagnostics = DiagnosticList()
         guard let site = SiteLoader().load(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
@@ -45,6 +40,6 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
                                  warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
         report.searchSeconds = summary.search.analysisSeconds
-        return (report, IncrementalSite(site: site, pageLinks: summary.pageLinks, search: summary.search))
+        return report
     }
 }

@@ -5,7 +5,7 @@ extension SiteLoader {
     /// checked one pair at a time (the editor).
     public func publishingAgreementProblems(_ pages: [Page]) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
-        _ = checkPublishingAgreement(pages, diagnostics: &diagnostics)
+        _ = Self.checkPublishingAgreement(pages, diagnostics: &diagnostics)
         return diagnostics.items
     }
 }

@@ -16,6 +16,11 @@ public struct LoadedSite: Sendable {
     public var services: ServiceDirectory?
     public var files: SiteFileSystem
     public var options: BuildOptions
+    /// Hashes of the sources it was made from (the preview's fingerprints start from them).
+    public var sourceHashes: SourceHashes = SourceHashes(settings: 0, theme: 0, pages: [:], services: [:], taxonomy: 0)
+    /// When this site is an earlier one with some pages read again and nothing planned anew (the
+    /// preview), the plan indices of those pages; nil when the site was planned from scratch.
+    public var swappedPages: Set<Int>?
 
     /// What the render stage reads.
     public var renderInput: RenderInput { RenderInput(config: config, theme: theme, plan: plan, services: services) }
@@ -31,95 +36,11 @@ public struct SiteLoader: Sendable {
     public init() {}
 
     public func load(_ options: BuildOptions, diagnostics: inout DiagnosticList) -> LoadedSite? {
-        let files = SiteFileSystem(root: options.siteRoot)
-        guard files.exists("Content") else {
-            diagnostics.error(SourceLocation(file: "Content"), "there is no Content/ folder in \(options.siteRoot.path)",
-                              hint: "Run trillium in the site's folder or pass --site DIR.")
-            return nil
-        }
-        var config: SiteConfig?
-        if let text = files.readText(SiteConfigLoader.path, diagnostics: &diagnostics) {
-            let (parsed, problems) = SiteConfigLoader().parse(text)
-            diagnostics.append(contentsOf: problems)
-            config = parsed
-        }
-        if var value = config, let baseURL = options.baseURL {
-            guard BaseURL.isValid(baseURL) else {
-                diagnostics.error(SourceLocation(file: SiteConfigLoader.path), "the base URL given for this build, `\(baseURL)`, is not an absolute http(s) URL",
-                                  hint: "Give a full address such as https://www.example.org/ in place of site.yaml's baseURL.")
-                return nil
-            }
-            value.baseURL = BaseURL.normalized(baseURL)
-            config = value
-        }
-        let themeFiles = ThemeLoader(bundledThemeDirectory: DefaultThemeLocation.directory())
-            .load(name: config?.theme ?? "default", site: files, namedAt: config?.themeLocation, diagnostics: &diagnostics)
-        let (pages, alreadyReported) = loadPages(files: files, options: options, diagnostics: &diagnostics)
-        let services = ServiceLoader(today: options.today).load(from: files, workers: options.workers, diagnostics: &diagnostics)
-        let required = Theme.pageTemplates + (services == nil ? [] : Theme.directoryTemplates)
-        let theme = themeFiles.flatMap { Theme.compile($0, requiring: required, diagnostics: &diagnostics) }
-        var plan = SitePlanner().plan(pages, twinProblemsReported: alreadyReported, diagnostics: &diagnostics)
-        guard let config, let theme else { return nil }
-        plan.knownPaths.formUnion(GeneratedPages.paths(plan: plan, services: services))
-        checkMenuLinks(config, plan: plan, diagnostics: &diagnostics)
-        return LoadedSite(config: config, theme: theme, plan: plan, services: services, files: files, options: options)
-    }
-
-    /// Reads and parses every Markdown page, then leaves out drafts and scheduled pages.
-    /// Also returns the plan keys of pages whose missing twin is explained by an error already
-    /// reported (the twin file could not be loaded, or the twins disagree on publishing).
-    func loadPages(files: SiteFileSystem, options: BuildOptions, diagnostics: inout DiagnosticList) -> (pages: [Page], alreadyReported: Set<PageKey>) {
-        var pages: [Page] = []
-        var failed: Set<PageKey> = []
-        for language in Language.allCases {
-            let folder = "Content/\(language.rawValue)"
-            guard files.exists(folder) else {
-                diagnostics.error(SourceLocation(file: folder), "there is no \(folder)/ folder", hint: "Every page must exist in English and French.")
-                continue
-            }
-            let prefix = folder + "/"
-            var markdownFiles: [String] = []
-            var listing = DiagnosticList()
-            let listed = files.files(in: folder, withExtension: nil, diagnostics: &listing)
-            diagnostics.append(contentsOf: listing.items)
-            // A refused file (a symlink out of the folder) already has its error: its twin is not "missing" too.
-            for problem in listing.items where problem.severity == .error && problem.location.file.hasPrefix(prefix) {
-                failed.insert(SitePlan.key(language, String(problem.location.file.dropFirst(prefix.count))))
-            }
-            for path in listed {
-                if path.hasSuffix(".md") { markdownFiles.append(path) } else {
-                    diagnostics.warning(SourceLocation(file: path), "this file is not Markdown and is ignored", hint: "Content pages end in .md.")
-                }
-            }
-            // Reading and parsing front matter is independent per file: spread it over the workers.
-            let paths = markdownFiles
-            let parsed = Parallel.map(paths.count, workers: options.workers) { index -> (String, Page?, [Diagnostic]) in
-                let path = paths[index]
-                let relativePath = String(path.dropFirst(prefix.count))
-                var local = DiagnosticList()
-                guard let text = files.readText(path, diagnostics: &local) else { return (relativePath, nil, local.items) }
-                let (page, problems) = PageParser().parse(text, language: language, relativePath: relativePath, sourcePath: path)
-                return (relativePath, page, local.items + problems)
-            }
-            for (relativePath, page, problems) in parsed {
-                diagnostics.append(contentsOf: problems)
-                if let page { pages.append(page) } else { failed.insert(SitePlan.key(language, relativePath)) }
-            }
-        }
-        var alreadyReported = checkPublishingAgreement(pages, diagnostics: &diagnostics)
-        for page in pages where failed.contains(SitePlan.key(page.language.other, page.relativePath)) {
-            alreadyReported.insert(SitePlan.key(page.language, page.relativePath))
-        }
-        let published = pages.filter { page in
-            if page.frontMatter.draft && !options.drafts { return false }
-            if let publish = page.frontMatter.publishDate, publish > options.today, !options.future { return false }
-            return true
-        }
-        return (published, alreadyReported)
+        SiteSources(reading: options).assemble(diagnostics: &diagnostics)
     }
 
     /// Menu and footer links must lead to a page of the site in that language.
-    func checkMenuLinks(_ config: SiteConfig, plan: SitePlan, diagnostics: inout DiagnosticList) {
+    static func checkMenuLinks(_ config: SiteConfig, plan: SitePlan, diagnostics: inout DiagnosticList) {
         for language in Language.allCases {
             let settings = config.languages[language]
             for item in settings.menu + settings.footer where plan.menuTarget(item.link, language) == nil {
@@ -136,7 +57,7 @@ public struct SiteLoader: Sendable {
 
     /// Twins must agree on being drafts or scheduled, or one language would publish alone.
     /// Returns the plan keys of the twins that disagree, whose missing twin is then already explained.
-    func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) -> Set<PageKey> {
+    static func checkPublishingAgreement(_ pages: [Page], diagnostics: inout DiagnosticList) -> Set<PageKey> {
         var disagreeing: Set<PageKey> = []
         var english: [String: Page] = [:]
         for page in pages where page.language == .en { english[page.pairingKey] = page }

@@ -1,12 +1,23 @@
 import TrilliumModel
 import TrilliumDirectory
 
+/// A question a link asks of the plan while it is resolved.
+public enum LinkLookup: Hashable, Sendable {
+    /// Which URL, if any, the page at this key has.
+    case page(PageKey)
+    /// Whether the build writes this site path, and which page, if any, has it.
+    case sitePath(String)
+
+}
+
 /// Resolves links written in a page: relative `.md` paths become the URL of that page in the
 /// same language; site URLs (`/fr/…/`) are checked against what the build will write.
 package struct ContentLinkResolver {
     /// A `page.md#anchor` link whose anchor is checked once every page's headings are known.
     package struct AnchorCheck: Sendable {
         package var targetIndex: Int
+        /// The target page, which keeps its identity when plan indices change (the preview).
+        package var targetKey: PageKey
         package var fragment: String
         package var location: SourceLocation
     }
@@ -18,6 +29,9 @@ package struct ContentLinkResolver {
     package var anchors: [AnchorCheck] = []
     /// Pages this page links to (by index), relative links and site URLs alike.
     package var linkedPages: [Int] = []
+    /// Every question the links asked of the plan: the page's HTML and problems depend on the
+    /// answers, so an edit that changes an answer must re-render the page (the preview).
+    package var lookups: [LinkLookup] = []
 
     package init(plan: SitePlan, page: Page, config: SiteConfig) {
         self.plan = plan
@@ -32,7 +46,8 @@ package struct ContentLinkResolver {
         }
         if url.hasPrefix("#") {
             if let index = plan.index(page.language, page.relativePath) {
-                anchors.append(AnchorCheck(targetIndex: index, fragment: String(url.dropFirst()), location: location))
+                anchors.append(AnchorCheck(targetIndex: index, targetKey: PageKey(page.language, page.relativePath),
+                                           fragment: String(url.dropFirst()), location: location))
             }
             return nil
         }
@@ -64,6 +79,7 @@ package struct ContentLinkResolver {
         var normalized = path
         let namesAFile = normalized.splitting(byte: UInt8(ascii: "/")).last?.utf8.contains(UInt8(ascii: ".")) ?? false
         if !normalized.hasSuffix("/") && !namesAFile { normalized += "/" }
+        lookups.append(.sitePath(normalized))
         guard plan.knownPaths.contains(normalized) else {
             diagnostics.error(location, "link to `\(url)`, but no page of this site has that URL",
                               hint: "Link to the Markdown file instead (e.g. `../get-help/_index.md`), or check the page's URL.")
@@ -71,7 +87,7 @@ package struct ContentLinkResolver {
         }
         if let index = plan.indexByURL[normalized] {
             linkedPages.append(index)
-            if let fragment { anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location)) }
+            if let fragment { anchors.append(AnchorCheck(targetIndex: index, targetKey: Self.key(plan.pages[index]), fragment: fragment, location: location)) }
         }
         return config.href(normalized) + (fragment.map { "#" + $0 } ?? "")
     }
@@ -94,6 +110,7 @@ package struct ContentLinkResolver {
         }
         var target = parts.joined(separator: "/")
         if path.hasSuffix("/") || !target.hasSuffix(".md") {
+            if !target.hasSuffix(".md") { lookups.append(.page(PageKey(page.language, target + "/_index.md"))) }
             if target.hasSuffix(".md") == false, plan.page(page.language, target + "/_index.md") != nil {
                 target += "/_index.md"
             } else if target.isEmpty {
@@ -105,15 +122,18 @@ package struct ContentLinkResolver {
                               hint: "Link to a page's .md file (e.g. `warning-signs/_index.md`) or a site URL starting with /.")
             return nil
         }
+        lookups.append(.page(PageKey(page.language, target)))
         guard let index = plan.index(page.language, target) else {
             diagnostics.error(location, "link to `\(url)`, but there is no page Content/\(page.language.rawValue)/\(target)",
                               hint: "Check the file name and the number of `../`; links are relative to this file's folder.")
             return nil
         }
         linkedPages.append(index)
-        if let fragment { anchors.append(AnchorCheck(targetIndex: index, fragment: fragment, location: location)) }
+        if let fragment { anchors.append(AnchorCheck(targetIndex: index, targetKey: Self.key(plan.pages[index]), fragment: fragment, location: location)) }
         return config.href(plan.pages[index].urlPath) + (fragment.map { "#" + $0 } ?? "")
     }
+
+    static func key(_ page: Page) -> PageKey { PageKey(page.language, page.relativePath) }
 
     package static func splitFragment(_ url: String) -> (String, String?) {
         guard let hash = url.firstIndex(of: "#") else { return (url, nil) }

@@ -31,6 +31,14 @@ public enum GeneratedPages {
             return false
         }
 
+        /// A page or data file of the service directory (the search pages belong to the site search).
+        public var isDirectoryPage: Bool {
+            switch self {
+            case .search, .searchIndex: false
+            default: true
+            }
+        }
+
         /// Whether the kind is an HTML page people visit (and the sitemap lists).
         public var isPage: Bool {
             switch self {

@@ -11,6 +11,9 @@ struct PreviewRequestHandler: HTTPHandler {
     let hub: LiveReloadHub
     /// Served beside the site under their own prefixes (the editor); they do their own method checks.
     var mounts: [any PreviewMount] = []
+    /// Called with a file's path below the site (`en/index.html`) before it is served, so the
+    /// preview can render a page an edit left for later.
+    var prepare: (@Sendable (String) async -> Void)?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Another site's page could reach 127.0.0.1 through a name it controls (DNS rebinding) and
@@ -38,6 +41,7 @@ struct PreviewRequestHandler: HTTPHandler {
         case LiveReloadAssets.stylesheetPath:
             response = asset(LiveReloadAssets.stylesheet ?? "", type: "text/css; charset=utf-8")
         default:
+            if let prepare, let path = files.outputPath(rawPath) { await prepare(path) }
             response = siteFile(rawPath)
         }
         return request.method == .HEAD ? Self.withoutBody(response) : response

@@ -24,8 +24,10 @@ public actor PreviewSession {
     private var serverTask: Task<Void, any Error>?
     private var watchTask: Task<Void, Never>?
     private var buildNumber = 0
-    /// The last good full build, kept so an edit to a page's text re-renders only that page.
-    private var incremental: IncrementalSite?
+    /// The site as last built, which takes in each edit and re-renders only what it changes.
+    private var live: LiveSite?
+    /// Renders the units an edit left for later, a few at a time.
+    private var backgroundTask: Task<Void, Never>?
     private let sessionTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     /// The port actually listened on (the requested one, or the one the system chose for port 0).
     public private(set) var port: UInt16 = 0
@@ -89,6 +91,9 @@ public actor PreviewSession {
         watchTask?.cancel()
         await watchTask?.value
         watchTask = nil
+        backgroundTask?.cancel()
+        await backgroundTask?.value
+        backgroundTask = nil
         await hub.close()
         for mount in mounts { await mount.stop() }
         if let server {
@@ -113,7 +118,7 @@ public actor PreviewSession {
         }
         let handler = PreviewRequestHandler(
             files: StaticFileResolver(root: servedFolder, basePath: BaseURL.path(of: options.baseURL ?? "/")),
-            hub: hub, mounts: mounts)
+            hub: hub, mounts: mounts, prepare: { [weak self] path in await self?.prepare(path: path) })
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
         // Whichever comes first: listening (nil), or the server failing to bind (its error).
         let (outcomes, report) = AsyncStream.makeStream(of: (any Error)?.self)
@@ -154,20 +159,22 @@ public actor PreviewSession {
 
     /// Builds once and tells the terminal and the open pages how it went.
     private func build(first: Bool, changed: [String] = []) async {
-        var result: PreviewBuild?
-        if !first, let incremental {
-            result = await PreviewBuild.runIncremental(incremental, changed: changed)
-        }
         let build: PreviewBuild
-        if let result { build = result } else { build = await PreviewBuild.run(options) }
+        if !first, let live {
+            build = await PreviewBuild.update(live, changed: changed)
+        } else {
+            build = await PreviewBuild.run(options)
+        }
         switch build.outcome {
-        case .rebuiltPages(let pages, let warnings):
+        case .updated(let update):
             buildNumber += 1
             await hub.publishGoodBuild("\(sessionTag)-\(buildNumber)")
-            for warning in warnings { console.problem(warning.description) }
-            console.info("Rebuilt \(pages) page\(pages == 1 ? "" : "s") in \(build.milliseconds) ms (only the text changed).")
-        case .built(let report, let state):
-            incremental = state
+            for warning in update.warnings { console.problem(warning.description) }
+            let later = update.pending == 0 ? "" : "; \(update.pending) more as they are opened or in the background"
+            console.info("Updated \(update.rendered) page\(update.rendered == 1 ? "" : "s") in \(build.milliseconds) ms\(later).")
+            if update.pending > 0 { renderInBackground() }
+        case .built(let report, let site):
+            live = site
             buildNumber += 1
             await hub.publishGoodBuild("\(sessionTag)-\(buildNumber)")
             for warning in report.warnings { console.problem(warning.description) }
@@ -179,6 +186,42 @@ public actor PreviewSession {
             console.problem("Build failed after \(build.milliseconds) ms: \(errors) error\(errors == 1 ? "" : "s"). \(still); open pages show the problems.")
             await hub.publishFailure(failure.diagnostics)
         }
+    }
+
+    /// Renders what the last edit left for later, a few units at a time, so the next edit or a
+    /// browser's request never waits long for the site.
+    private func renderInBackground() {
+        guard backgroundTask == nil, let live else { return }
+        let clock = ContinuousClock(), start = clock.now
+        backgroundTask = Task { [weak self] in
+            var units = 0
+            while !Task.isCancelled, live.pendingCount > 0 {
+                let before = live.pendingCount
+                let problems = await PreviewBuild.offServerThreads { live.renderPending(limit: 16) }
+                units += max(0, before - live.pendingCount)
+                if problems.contains(where: { $0.severity == .error }) { await self?.report(problems) }
+            }
+            await self?.backgroundFinished(units: units, milliseconds: PreviewBuild.milliseconds(clock.now - start))
+        }
+    }
+
+    private func backgroundFinished(units: Int, milliseconds: Int) {
+        backgroundTask = nil
+        if live?.pendingCount ?? 0 > 0 { renderInBackground() } else if units > 0 {
+            console.info("The rest of the site is up to date (\(units) more pages and files in \(milliseconds) ms).")
+        }
+    }
+
+    private func report(_ problems: [Diagnostic]) async {
+        for problem in problems { console.problem(problem.description) }
+        await hub.publishFailure(problems)
+    }
+
+    /// Before a file is served: renders it first if the last edit left it for later.
+    func prepare(path: String) async {
+        guard let live, live.pendingCount > 0 else { return }
+        let problems = await PreviewBuild.offServerThreads { live.prepare(path: path) }
+        if problems.contains(where: { $0.severity == .error }) { await report(problems) }
     }
 
     /// Polls the watched folders and rebuilds after changes, once saving has settled.

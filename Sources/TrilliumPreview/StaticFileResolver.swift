@@ -34,6 +34,15 @@ struct StaticFileResolver: Sendable {
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
     }
 
+    /// The file below the served folder a request names (`en/index.html` for `/en/`), before
+    /// checking that it exists; nil for paths outside the site.
+    func outputPath(_ rawPath: String) -> String? {
+        guard rawPath.hasPrefix(basePath) else { return nil }
+        let path = String(rawPath.dropFirst(basePath.count))
+        guard !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
     func resolve(_ rawPath: String) -> Resolution {
         guard rawPath.hasPrefix("/") else { return .refused(reason: "the request target is not a path") }
         guard rawPath.utf8.count <= maximumPathLength else { return .refused(reason: "the path is too long") }

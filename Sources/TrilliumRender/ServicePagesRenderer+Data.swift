@@ -30,13 +30,12 @@ extension ServicePagesRenderer {
 
     /// services.json, its schema, the HSDS files and the OpenAPI document. The large ones are
     /// written a service at a time, made in batches on all workers, and handed over one by one.
-    func renderExports(emit: OutputSink, diagnostics: inout DiagnosticList) {
+    func renderExports(context: ServiceRenderContext, emit: OutputSink, diagnostics: inout DiagnosticList) {
         let workers = renderer.settings.workers
         let services = directory.services
         let documents = OrderedBatches(count: services.count, workers: workers) { index in
-            var ignored = DiagnosticList() // reported once, by the service's pages
             let service = services[index]
-            let html = Localized(Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, describe(service, $0, diagnostics: &ignored).html) }))
+            let html = context.descriptions[service.id] ?? Localized(en: "", fr: "")
             return JSONWriter.bytes(JSONValueEncoder.value(of: ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL)))
         }
         SiteRenderer.deliver([OutputFile(path: ServiceAPI.servicesPath, data: ServiceAPI.servicesJSON(directory, config: config, document: documents.item))],
@@ -60,6 +59,25 @@ extension ServicePagesRenderer {
         }
         for items in outcomes { diagnostics.append(contentsOf: items) }
     }
+}
+
+extension ServicePagesRenderer {
+    /// The exports as files in memory (the preview renders them as one unit).
+    func exports(context: ServiceRenderContext) -> [OutputFile] {
+        let collected = CollectedFiles()
+        var ignored = DiagnosticList()
+        renderExports(context: context, emit: { collected.add($0) }, diagnostics: &ignored)
+        return collected.files.sorted { $0.path < $1.path }
+    }
+}
+
+/// Files handed over from several workers, kept in memory.
+final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [OutputFile] = []
+
+    func add(_ file: OutputFile) { lock.withLock { kept.append(file) } }
+    var files: [OutputFile] { lock.withLock { kept } }
 }
 
 /// Items made in parallel, a batch at a time, and handed out in order: a large file written piece

@@ -5,13 +5,23 @@ import TrilliumModel
 import TrilliumPlan
 import TrilliumSearch
 
+/// What the directory's jobs share, worked out once per directory: each service's description,
+/// rendered once per language for its pages, the search and the exports.
+public struct ServiceRenderContext: Sendable {
+    /// Each service's description as HTML and as plain text, by id and language.
+    var descriptions: [String: Localized<String>]
+    var descriptionTexts: [String: Localized<String>]
+    /// Problems found rendering the descriptions.
+    public var diagnostics: [Diagnostic]
+}
+
 /// The service directory's pages and files: the directory's first page, one page per service,
 /// the lists (all services, each region, category, region with category, audience) in pages, the
 /// partners page, the embeddable page (split the same way), the widget's data and the API files.
 ///
 /// Each page or data file is one job: a `GeneratedPages.Kind` in one language, a function of the
 /// kind and the directory, rendered on all workers. Cards and list records that many lists repeat
-/// are made once per build (`ServiceRenderCache`).
+/// are made once per render (`ServiceRenderCache`).
 struct ServicePagesRenderer {
     let renderer: SiteRenderer
     let directory: ServiceDirectory
@@ -25,11 +35,11 @@ struct ServicePagesRenderer {
     /// The page context cards are rendered in, per language.
     let cardContexts: Localized<PageView>
 
-    init(renderer: SiteRenderer, directory: ServiceDirectory, search: SiteSearch? = nil) {
+    init(renderer: SiteRenderer, directory: ServiceDirectory, search: SiteSearch? = nil, cache: ServiceRenderCache? = nil) {
         self.renderer = renderer
         self.directory = directory
         self.search = search
-        cache = ServiceRenderCache(services: directory.services.count)
+        self.cache = cache ?? ServiceRenderCache(services: directory.services.count)
         latestVerification = directory.services.map(\.lastVerified).max()
         positions = Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         cardContexts = Self.cardContexts(renderer.factory)
@@ -42,29 +52,66 @@ struct ServicePagesRenderer {
     func t(_ key: String, _ language: Language) -> String { factory.t(key, language) }
 
     func render(emit: OutputSink, diagnostics: inout DiagnosticList) -> [Language: Int] {
-        // Every page is independent: render them on all workers. Shared files (one for both
-        // languages) are rendered once, with English.
-        let kinds = GeneratedPages.kinds(services: directory)
-        let jobs: [(Language, GeneratedPages.Kind)] = Language.allCases.flatMap { language in
-            kinds.filter { language == .en || !$0.isShared }.map { (language, $0) }
-        }
+        let context = makeContext()
+        diagnostics.append(contentsOf: context.diagnostics)
+        // Every page is independent: render them on all workers.
+        let jobs = Self.jobs(directory)
         let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
             let (language, kind) = jobs[index]
+            var files = renderJob(language, kind, context: context)
+            if case .service(let id) = kind, let position = positions[id],
+               let fragment = search?.addService(position, language: language, { searchDocument(directory.services[position], language, context: context) }) {
+                files.append(fragment)
+            }
             var local = DiagnosticList()
-            let files = render(kind, language, diagnostics: &local)
             SiteRenderer.deliver(files, to: emit, diagnostics: &local)
             return local.items
         }
         for items in outcomes { diagnostics.append(contentsOf: items) }
+        cache.clear()
+        renderExports(context: context, emit: emit, diagnostics: &diagnostics)
+        return Self.pageCounts(jobs)
+    }
+
+    /// The directory's jobs, one per language and kind (files shared by both languages once, with
+    /// English); the search pages are the search's.
+    static func jobs(_ directory: ServiceDirectory) -> [(Language, GeneratedPages.Kind)] {
+        let kinds = GeneratedPages.kinds(services: directory).filter(\.isDirectoryPage)
+        return Language.allCases.flatMap { language in
+            kinds.filter { language == .en || !$0.isShared }.map { (language, $0) }
+        }
+    }
+
+    /// How many HTML pages people visit the jobs make, per language.
+    static func pageCounts(_ jobs: [(Language, GeneratedPages.Kind)]) -> [Language: Int] {
         var counts: [Language: Int] = [:]
         for (language, kind) in jobs where kind.isPage && kind != .partners { counts[language, default: 0] += 1 }
-        cache.clear()
-        renderExports(emit: emit, diagnostics: &diagnostics)
         return counts
     }
 
+    /// Each service's description rendered once per language, shared by its pages, the search
+    /// and the exports. Descriptions of services `reusable` says are unchanged are taken from `previous`.
+    func makeContext(reusing previous: ServiceRenderContext? = nil, reusable: (Service) -> Bool = { _ in false }) -> ServiceRenderContext {
+        var diagnostics = DiagnosticList()
+        var descriptions: [String: Localized<String>] = [:]
+        var descriptionTexts: [String: Localized<String>] = [:]
+        descriptions.reserveCapacity(directory.services.count)
+        descriptionTexts.reserveCapacity(directory.services.count)
+        for service in directory.services {
+            if let previous, reusable(service), let html = previous.descriptions[service.id], let text = previous.descriptionTexts[service.id] {
+                descriptions[service.id] = html
+                descriptionTexts[service.id] = text
+                continue
+            }
+            let en = describe(service, .en, diagnostics: &diagnostics), fr = describe(service, .fr, diagnostics: &diagnostics)
+            descriptions[service.id] = Localized(en: en.html, fr: fr.html)
+            descriptionTexts[service.id] = Localized(en: en.plainText, fr: fr.plainText)
+        }
+        return ServiceRenderContext(descriptions: descriptions, descriptionTexts: descriptionTexts, diagnostics: diagnostics.items)
+    }
+
     /// The files of one job: a generated page or data file in one language.
-    func render(_ kind: GeneratedPages.Kind, _ language: Language, diagnostics: inout DiagnosticList) -> [OutputFile] {
+    func renderJob(_ language: Language, _ kind: GeneratedPages.Kind, context: ServiceRenderContext) -> [OutputFile] {
         switch kind {
         case .directory:
             return [renderDirectory(language)]
@@ -72,15 +119,7 @@ struct ServicePagesRenderer {
             return [renderList(filter, page: page, language)]
         case .service(let id):
             guard let position = positions[id] else { return [] }
-            let service = directory.services[position]
-            let description = describe(service, language, diagnostics: &diagnostics)
-            var files = [renderService(service, language, descriptionHTML: description.html)]
-            if let fragment = search?.addService(position, language: language, {
-                searchDocument(service, language, descriptionText: description.plainText)
-            }) {
-                files.append(fragment)
-            }
-            return files
+            return [renderService(directory.services[position], language, descriptionHTML: context.descriptions[id]?[language] ?? "")]
         case .partners:
             return [renderPartners(language)]
         case .embedServices(let filter, let page):

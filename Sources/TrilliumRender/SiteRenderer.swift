@@ -64,6 +64,8 @@ public struct SiteRenderer: Sendable {
         var plainText: String
         /// Pages this page's links lead to, by index.
         var linkedPages: [Int]
+        /// The questions its links asked of the plan.
+        var lookups: [LinkLookup] = []
         /// What the site search indexes of the page; added to the index, then dropped.
         public var searchText: SearchPageText?
 
@@ -166,13 +168,13 @@ public struct SiteRenderer: Sendable {
             diagnostics.error(page.location(ofKey: "layout"), "layout `\(template)` does not exist in the theme",
                               hint: "Use one of: \(input.theme.templateNames.sorted().joined(separator: ", ")).")
             return PageOutcome(files: [], headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                               plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages)
+                               plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages, lookups: resolver.lookups)
         }
         var files: [OutputFile] = []
         if page.isHome {
             view.latestUpdates = latestUpdates(page.language)
             // The home page advertises the updates feeds too.
-            if let updates = plan.pages.first(where: { $0.language == page.language && $0.isSection && UpdatesSection.isUpdates($0, plan: plan) }) {
+            if let updates = updatesSection(page.language) {
                 view.feeds = FeedLinksView(atom: config.href(updates.urlPath + "feed.xml"), json: config.href(updates.urlPath + "feed.json"))
             }
         }
@@ -199,7 +201,7 @@ public struct SiteRenderer: Sendable {
             files.append(renderPage(view, template: template, to: page.urlPath, language: page.language))
         }
         return PageOutcome(files: files, headings: markdown.headings, anchors: resolver.anchors, diagnostics: diagnostics.items,
-                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages,
+                           plainText: keepPlainText ? markdown.plainText : "", linkedPages: resolver.linkedPages, lookups: resolver.lookups,
                            searchText: SearchPageText(headings: markdown.headings.map(\.text).joined(separator: " "), plainText: markdown.plainText))
     }
 
@@ -209,8 +211,26 @@ public struct SiteRenderer: Sendable {
     }
 
     func latestUpdates(_ language: Language) -> [CardView] {
-        let posts = plan.pages.filter { $0.language == language && !$0.isSection && $0.frontMatter.date != nil }
-        return Array(posts.sorted(by: SiteStructure.order).prefix(3)).map(card)
+        latestUpdatesPages(language).map(card)
+    }
+
+    /// The three newest dated pages of `language` (the home page lists them), in one pass over
+    /// the pages: the same three, in the same order, as a stable sort would give.
+    func latestUpdatesPages(_ language: Language) -> [Page] {
+        var newest: [Page] = []
+        for page in plan.pages where page.language == language && !page.isSection && page.frontMatter.date != nil {
+            let position = newest.firstIndex { SiteStructure.order(page, $0) } ?? newest.count
+            if position < 3 {
+                newest.insert(page, at: position)
+                if newest.count > 3 { newest.removeLast() }
+            }
+        }
+        return newest
+    }
+
+    /// The first section of dated posts of `language`, whose feeds the home page advertises.
+    func updatesSection(_ language: Language) -> Page? {
+        plan.pages.first { $0.language == language && $0.isSection && UpdatesSection.isUpdates($0, plan: plan) }
     }
 
     func pagination(section: Page, current: Int, total: Int) -> PaginationView {
@@ -241,13 +261,27 @@ public struct SiteRenderer: Sendable {
     }
 
     public func checkAnchors(_ pages: [PageLinks], diagnostics: inout DiagnosticList) {
-        for page in pages {
+        var byKey: [PageKey: PageLinks] = [:]
+        for (index, page) in plan.pages.enumerated() where index < pages.count { byKey[PageKey(page.language, page.relativePath)] = pages[index] }
+        checkAnchors(byKey, diagnostics: &diagnostics)
+    }
+
+    /// `checkAnchors` for pages kept by key (the preview), in plan order.
+    public func checkAnchors(_ pages: [PageKey: PageLinks], diagnostics: inout DiagnosticList) {
+        checkAnchors(of: nil, links: { pages[$0] }, diagnostics: &diagnostics)
+    }
+
+    /// Checks the anchors of the pages at `keys` (every page, in plan order, when nil), with each
+    /// page's headings and anchors from `links`.
+    public func checkAnchors(of keys: [PageKey]?, links: (PageKey) -> PageLinks?, diagnostics: inout DiagnosticList) {
+        for key in keys ?? plan.pages.map({ PageKey($0.language, $0.relativePath) }) {
+            guard let page = links(key) else { continue }
             for anchor in page.anchors {
-                let target = plan.pages[anchor.targetIndex]
-                let ids = Set(pages[anchor.targetIndex].headings.map(\.id) + ["main"])
-                if !ids.contains(anchor.fragment) {
-                    let known = pages[anchor.targetIndex].headings.map(\.id).prefix(8).joined(separator: ", ")
-                    diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(target.sourcePath), but that page has no such heading",
+                guard let targetIndex = plan.indexByPath[anchor.targetKey] else { continue }
+                let headings = links(anchor.targetKey)?.headings ?? []
+                if !(headings.contains { $0.id == anchor.fragment } || anchor.fragment == "main") {
+                    let known = headings.map(\.id).prefix(8).joined(separator: ", ")
+                    diagnostics.error(anchor.location, "link to #\(anchor.fragment) in \(plan.pages[targetIndex].sourcePath), but that page has no such heading",
                                       hint: known.isEmpty ? "That page has no headings." : "Its heading ids are: \(known).")
                 }
             }

@@ -10,7 +10,7 @@ import TrilliumSearch
 ///
 /// Documents are numbered before rendering: each language's content pages in plan order, then
 /// its services in directory order, so a worker can add a page the moment it is rendered. The
-/// preview keeps this value and adds an edited page again (see `IncrementalSite`).
+/// preview keeps its own (`LiveSearch`), which adds an edited page again.
 public struct SiteSearch: Sendable {
     let collectors: [Language: SearchIndexCollector]
     /// The document number of each content page, by plan index.
@@ -42,19 +42,14 @@ public struct SiteSearch: Sendable {
         collectors[language]?.add(number: pageCounts[language, default: 0] + position, document)
     }
 
+    /// Adds document `number` of `language` again (the preview); returns its fragment.
+    func replace(number: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
+        collectors[language]?.add(number: number, document)
+    }
+
     /// `meta.json` and the shards of `language`.
     public func indexFiles(_ language: Language) -> [OutputFile] {
         collectors[language]?.files() ?? []
-    }
-
-    /// Shards of `language` in the files last written.
-    public func shardCount(_ language: Language) -> Int {
-        collectors[language]?.shardCount ?? 0
-    }
-
-    /// Adds content page `index` again (the preview, after an edit); returns its fragment.
-    public func update(page index: Int, language: Language, _ document: () -> SearchDocument) -> OutputFile? {
-        addPage(index, language: language, document)
     }
 
     /// CPU seconds spent analyzing documents and writing the index, all languages and threads together.
@@ -83,6 +78,10 @@ extension SiteRenderer {
 
 extension ServicePagesRenderer {
     /// What the search indexes of a service: name, organization, summary, tags, description and phones.
+    func searchDocument(_ service: Service, _ language: Language, context: ServiceRenderContext) -> SearchDocument {
+        searchDocument(service, language, descriptionText: context.descriptionTexts[service.id]?[language] ?? "")
+    }
+
     func searchDocument(_ service: Service, _ language: Language, descriptionText: String) -> SearchDocument {
         func text(_ value: String) -> String { language == .fr ? FrenchTypography.apply(toText: value) : value }
         let phones = contacts(service, language).filter { $0.href.hasPrefix("tel:") || $0.href.hasPrefix("sms:") }

@@ -91,7 +91,9 @@ struct ViewFactory: Sendable {
     }
 
     func source(_ citation: Citation, _ language: Language) -> SourceView {
-        SourceView(href: citation.url, text: citation.title ?? citation.url, date: citation.date.map { date($0, language) },
+        // A French title on an English page gets French typography here; a French page is typeset whole.
+        let title = citation.title.map { citation.language == "fr" && language != .fr ? FrenchTypography.apply(toText: $0) : $0 }
+        return SourceView(href: citation.url, text: title ?? citation.url, date: citation.date.map { date($0, language) },
                    otherLanguage: citation.language == language.rawValue ? nil : citation.language)
     }
 

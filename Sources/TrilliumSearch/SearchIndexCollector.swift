@@ -28,8 +28,6 @@ public final class SearchIndexCollector: @unchecked Sendable {
     private let stopWords: Set<String>
     /// Seconds of CPU spent adding documents and writing files, on all threads.
     private var cpuSeconds: Double = 0
-    /// How many shards the index had when its files were last written.
-    private var writtenShards = 0
 
     /// Documents `0..<pages` are pages, `pages..<(pages + services)` services.
     public init(language: Language, pages: Int, services: Int) {
@@ -164,19 +162,13 @@ public final class SearchIndexCollector: @unchecked Sendable {
         }
     }
 
-    /// The index's files (`SearchIndex.files()`), remembering how many shards they hold.
+    /// The index's files (`SearchIndex.files()`).
     public func files() -> [OutputFile] {
         let started = ThreadClock.seconds()
         let files = index().files()
-        lock.withLock {
-            writtenShards = files.count - 1
-            cpuSeconds += ThreadClock.seconds() - started
-        }
+        lock.withLock { cpuSeconds += ThreadClock.seconds() - started }
         return files
     }
-
-    /// Shards in the files last written (0 before).
-    public var shardCount: Int { lock.withLock { writtenShards } }
 
     /// CPU seconds spent in `add` and `files` so far, summed over threads.
     public var analysisSeconds: Double { lock.withLock { cpuSeconds } }

@@ -14,7 +14,7 @@ struct DirectoryListsTests {
     static let size = 300
 
     /// One built site with `size` services, shared by the tests that only read its output.
-    static let built: (site: FixtureSite, entries: [DirectoryFixture.Entry])? = {
+    nonisolated(unsafe) static let built: (site: FixtureSite, entries: [DirectoryFixture.Entry])? = {
         let site = FixtureSite()
         let entries = DirectoryFixture.write(size, into: site)
         guard case .success = site.build() else { return nil }

@@ -113,7 +113,7 @@ public struct ServiceLoader: Sendable {
     }
 
     /// What one service file gave, including the parts cross-file checks need when the file has errors.
-    struct ParsedServiceFile: Sendable {
+    package struct ParsedServiceFile: Sendable {
         var service: Service?
         var id: String?
         var idLocation: SourceLocation?
@@ -124,7 +124,7 @@ public struct ServiceLoader: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    func parseServiceFile(_ text: String, file: String, taxonomy: Taxonomy?) -> ParsedServiceFile {
+    package func parseServiceFile(_ text: String, file: String, taxonomy: Taxonomy?) -> ParsedServiceFile {
         let reader = YAMLReader(file: file)
         guard let root = reader.compose(FrontMatterSplitter.normalize(text)), let map = reader.map(root, "A service file") else {
             return ParsedServiceFile(diagnostics: reader.diagnostics.items)
@@ -473,42 +473,11 @@ public struct ServiceLoader: Sendable {
     /// parsed without errors; the errors themselves are in `diagnostics`, which stop the build.
     /// Files are read and parsed on `workers` threads (a directory at 211's scale has 60,000 of them).
     public func load(from fileSystem: SiteFileSystem, workers: Int = 1, diagnostics: inout DiagnosticList) -> ServiceDirectory? {
-        guard fileSystem.exists(Self.folder) else { return nil }
-        var taxonomy: Taxonomy?
-        if fileSystem.exists(Self.taxonomyPath) {
-            if let text = fileSystem.readText(Self.taxonomyPath, diagnostics: &diagnostics) {
-                let (parsed, found) = parseTaxonomy(text, file: Self.taxonomyPath)
-                diagnostics.append(contentsOf: found)
-                taxonomy = parsed
-            }
-        } else {
-            diagnostics.error(SourceLocation(file: Self.taxonomyPath), "the help directory has no taxonomy file",
-                              hint: "Create `\(Self.taxonomyPath)` listing the categories, regions, audiences and languages services may use.")
-        }
-        for path in fileSystem.files(in: Self.folder, withExtension: "yml", diagnostics: &diagnostics) {
-            diagnostics.error(SourceLocation(file: path), "service files must end in `.yaml`; this file would be ignored",
-                              hint: "Rename it to `\(ServiceFieldCheck.expectedID(forFile: path)).yaml`.")
-        }
-        let paths = fileSystem.files(in: Self.folder, withExtension: "yaml", diagnostics: &diagnostics).filter { $0 != Self.taxonomyPath }
-
-        let known = taxonomy
-        let outcomes = Parallel.map(paths.count, workers: workers) { index -> (ParsedServiceFile?, [Diagnostic]) in
-            var local = DiagnosticList()
-            guard let text = fileSystem.readText(paths[index], diagnostics: &local) else { return (nil, local.items) }
-            let parsed = parseServiceFile(text, file: paths[index], taxonomy: known)
-            return (parsed, local.items + parsed.diagnostics)
-        }
-        var files: [ParsedServiceFile] = []
-        for (parsed, found) in outcomes {
-            diagnostics.append(contentsOf: found)
-            if let parsed { files.append(parsed) }
-        }
-        diagnostics.append(contentsOf: crossFileDiagnostics(files, taxonomy: taxonomy))
-        return ServiceDirectory(taxonomy: taxonomy ?? .empty, services: files.compactMap(\.service))
+        ServiceFolder(reading: fileSystem, loader: self, workers: workers).directory(diagnostics: &diagnostics)
     }
 
     /// Checks that need every service: unique ids, consistent organizations, taxonomy terms in use.
-    func crossFileDiagnostics(_ files: [ParsedServiceFile], taxonomy: Taxonomy?) -> [Diagnostic] {
+    package func crossFileDiagnostics(_ files: [ParsedServiceFile], taxonomy: Taxonomy?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstByID: [String: SourceLocation] = [:]
         var organizations: [String: (ServiceOrganization, SourceLocation)] = [:]

@@ -87,7 +87,7 @@ enum DirectoryFixture {
         phones:
           - { number: 1-800-555-01\(String(format: "%02d", number % 100)), kind: voice, label: { en: Call, fr: Appeler } }
         website: https://www.example.org/\(entry.id)/
-        hours: { open_24_7: \(entry.open247) }
+        hours: \(entry.open247 ? "{ open_24_7: true }" : "{ open_24_7: false, note: { en: By appointment., fr: Sur rendez-vous. } }")
         regions: [\(entry.regions.joined(separator: ", "))]
         categories: [\(entry.categories.joined(separator: ", "))]
         audiences: [\(entry.audiences.joined(separator: ", "))]

@@ -1,0 +1,256 @@
+import TrilliumDirectory
+import TrilliumModel
+import TrilliumPlan
+
+/// Hashes of a site's sources, kept per file by the preview so they are not read again.
+public struct SourceHashes: Sendable {
+    /// `site.yaml` and the build's options (base URL, drafts, date).
+    public var settings: Int
+    /// Every file of the theme.
+    public var theme: Int
+    /// Each page's file.
+    public var pages: [PageKey: Int]
+    /// Each service's file, by service id.
+    public var services: [String: Int]
+    public var taxonomy: Int
+
+    public init(settings: Int, theme: Int, pages: [PageKey: Int], services: [String: Int], taxonomy: Int) {
+        self.settings = settings
+        self.theme = theme
+        self.pages = pages
+        self.services = services
+        self.taxonomy = taxonomy
+    }
+}
+
+/// What each render unit depends on, written down as a hash of exactly what it reads.
+///
+/// A unit whose fingerprint is the same before and after an edit renders to the same bytes, so
+/// the preview leaves it alone; every other unit is rendered again. Each case below lists what the
+/// unit's rendering reads (see `SiteRenderer.renderContentPage`, `ServicePagesRenderer`); the
+/// preview's tests compare randomized sequences of edits against full builds to catch anything
+/// read but not listed.
+public struct UnitFingerprints: Sendable {
+    let plan: SitePlan
+    let hashes: SourceHashes
+    /// Per language: settings, theme, menus and footer as resolved, whether there is a directory.
+    let global: [Language: Int]
+    /// The taxonomy and every service, in directory order.
+    let directory: Int
+    /// Per language: the home page's latest updates and its feeds' section.
+    let home: [Language: Int]
+    /// Per page (plan index), what other pages show of it: as a card (path, section or not,
+    /// title, address, summary, dates), in breadcrumbs (path, title, address), its address alone.
+    var card: [Int]
+    var crumb: [Int]
+    var address: [Int]
+    /// Per page, the nearest section above it (nil for the home page and pages without one).
+    var parent: [Int?]
+    /// Every page's key and address and every path the build writes: when it is the same, every
+    /// link finds what it found before.
+    public private(set) var structure = 0
+
+    /// Whether what every page of `language` reads (settings, theme, menus) differs from `other`'s.
+    public func globalChanged(_ language: Language, since other: UnitFingerprints) -> Bool {
+        global[language] != other.global[language]
+    }
+
+    public init(_ renderer: SiteRenderer, hashes: SourceHashes) {
+        self.init(renderer, hashes: hashes, updating: nil, swapped: [])
+    }
+
+    /// `init(_:hashes:)` for a site whose plan is `previous`'s with the pages at `swapped` (plan
+    /// indices) read again: only their summaries are worked out again.
+    public init(_ renderer: SiteRenderer, hashes: SourceHashes, updating previous: UnitFingerprints?, swapped: Set<Int>) {
+        plan = renderer.plan
+        self.hashes = hashes
+        var global: [Language: Int] = [:]
+        var home: [Language: Int] = [:]
+        for language in Language.allCases {
+            var hasher = Hasher()
+            hasher.combine(hashes.settings)
+            hasher.combine(hashes.theme)
+            hasher.combine(renderer.input.services != nil)
+            let settings = renderer.config.languages[language]
+            for item in settings.menu + settings.footer { hasher.combine(plan.menuTarget(item.link, language)) }
+            global[language] = hasher.finalize()
+
+            var latest = Hasher()
+            for card in renderer.latestUpdatesPages(language) { Self.combineCard(card, into: &latest) }
+            latest.combine(renderer.updatesSection(language)?.urlPath)
+            home[language] = latest.finalize()
+        }
+        self.global = global
+        self.home = home
+        var directory = Hasher()
+        directory.combine(hashes.taxonomy)
+        for service in renderer.input.services?.services ?? [] {
+            directory.combine(service.id)
+            directory.combine(hashes.services[service.id] ?? 0)
+        }
+        self.directory = directory.finalize()
+        if let previous, previous.card.count == plan.pages.count {
+            (card, crumb, address, parent) = (previous.card, previous.crumb, previous.address, previous.parent)
+            structure = previous.structure
+            for index in swapped { (card[index], crumb[index], address[index]) = Self.summaries(of: plan.pages[index]) }
+            return
+        }
+        var card: [Int] = [], crumb: [Int] = [], address: [Int] = [], parent: [Int?] = []
+        card.reserveCapacity(plan.pages.count)
+        for page in plan.pages {
+            let summary = Self.summaries(of: page)
+            card.append(summary.card)
+            crumb.append(summary.crumb)
+            address.append(summary.address)
+            parent.append(Self.nearestSection(above: page, in: plan))
+        }
+        self.card = card
+        self.crumb = crumb
+        self.address = address
+        self.parent = parent
+        var layout = Hasher()
+        layout.combine(plan.knownPaths)
+        for page in plan.pages {
+            layout.combine(page.language)
+            layout.combine(page.relativePath)
+            layout.combine(page.urlPath)
+        }
+        structure = layout.finalize()
+    }
+
+    /// What other pages show of `page`: as a card, in breadcrumbs, its address.
+    static func summaries(of page: Page) -> (card: Int, crumb: Int, address: Int) {
+        var hasher = Hasher()
+        combineCard(page, into: &hasher)
+        var breadcrumb = Hasher()
+        breadcrumb.combine(page.relativePath)
+        breadcrumb.combine(page.frontMatter.title)
+        breadcrumb.combine(page.urlPath)
+        return (hasher.finalize(), breadcrumb.finalize(), page.urlPath.hashValue)
+    }
+
+    /// The units whose fingerprint can differ from `previous`'s when only the pages at `swapped`
+    /// were read again (and perhaps some services): those pages, the sections that list them,
+    /// the pages below a section whose breadcrumb changed, the home pages, and every unit of the
+    /// directory and the site-wide ones. Every other unit reads nothing that changed.
+    public func candidates(after previous: UnitFingerprints, swapped: Set<Int>, units: [RenderUnit]) -> [RenderUnit] {
+        var pages: Set<Int> = []
+        var renamedSections: Set<Int> = []
+        for index in swapped {
+            pages.insert(index)
+            if card[index] != previous.card[index], let above = parent[index] { pages.insert(above) }
+            if crumb[index] != previous.crumb[index], plan.pages[index].isSection { renamedSections.insert(index) }
+        }
+        if !renamedSections.isEmpty {
+            for index in plan.pages.indices {
+                var step = parent[index]
+                while let above = step {
+                    if renamedSections.contains(above) { pages.insert(index); break }
+                    step = parent[above]
+                }
+            }
+        }
+        for (index, page) in plan.pages.enumerated() where page.isHome { pages.insert(index) }
+        var result = pages.sorted().map { RenderUnit.page(PageKey(plan.pages[$0].language, plan.pages[$0].relativePath)) }
+        result += units.filter { if case .page = $0 { false } else { true } }
+        return result
+    }
+
+    /// The section whose page comes last before `page` in its breadcrumbs (`SiteStructure.ancestors`).
+    static func nearestSection(above page: Page, in plan: SitePlan) -> Int? {
+        if page.isHome { return nil }
+        var folder = page.isSection ? (page.parentFolder ?? "") : page.sectionFolder
+        while true {
+            if let index = plan.indexByPath[PageKey(page.language, folder.isEmpty ? "_index.md" : folder + "/_index.md")] { return index }
+            guard !folder.isEmpty else { return nil }
+            folder = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(folder[..<$0]) } ?? ""
+        }
+    }
+
+    /// The fingerprint of `unit`; for a page, `lookups` are the questions its links asked when it
+    /// was last rendered (their answers are part of what it reads).
+    public func fingerprint(_ unit: RenderUnit, lookups: [LinkLookup] = []) -> Int {
+        var hasher = Hasher()
+        switch unit {
+        case .page(let key):
+            guard let index = plan.indexByPath[key] else { return 0 }
+            let page = plan.pages[index]
+            hasher.combine(global[page.language])
+            hasher.combine(hashes.pages[key] ?? 0)
+            hasher.combine(address[index])
+            hasher.combine(address[plan.twinOf[index]])
+            // Breadcrumbs: each ancestor's title and address, from the home page down.
+            var chain: [Int] = [index]
+            var step = parent[index]
+            while let above = step {
+                chain.append(above)
+                step = parent[above]
+            }
+            for ancestor in chain.reversed() { hasher.combine(crumb[ancestor]) }
+            // Cards, pagination and feeds of a section: its pages' titles, addresses, summaries and dates.
+            for child in plan.childrenOf[index] ?? [] { hasher.combine(card[child]) }
+            if page.isHome { hasher.combine(home[page.language]) }
+            hasher.combine(answers(lookups))
+        case .directoryPage(let language, let kind):
+            hasher.combine(global[language])
+            hasher.combine(kind)
+            if case .service(let id) = kind {
+                hasher.combine(hashes.services[id] ?? 0)
+                hasher.combine(hashes.taxonomy)
+            } else {
+                hasher.combine(directory)
+            }
+        case .exports:
+            hasher.combine(hashes.settings)
+            hasher.combine(hashes.theme)
+            hasher.combine(directory)
+        case .search:
+            // Every page's title, address, section and text, and every service.
+            for language in Language.allCases { hasher.combine(global[language]) }
+            hasher.combine(directory)
+            for (index, page) in plan.pages.enumerated() {
+                hasher.combine(crumb[index])
+                hasher.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
+            }
+        case .siteFiles:
+            // The sitemap: every page's address, its twin's and its date; the directory's pages;
+            // the widget's settings (the taxonomy, UI strings); assets and settings.
+            for language in Language.allCases { hasher.combine(global[language]) }
+            hasher.combine(directory)
+            for (index, page) in plan.pages.enumerated() {
+                hasher.combine(address[index])
+                hasher.combine(address[plan.twinOf[index]])
+                hasher.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// What `lookups` find in the plan: the address of each page asked for, whether each site
+    /// path is written and which page has it.
+    public func answers(_ lookups: [LinkLookup]) -> Int {
+        var hasher = Hasher()
+        for lookup in lookups {
+            switch lookup {
+            case .page(let key):
+                hasher.combine(plan.indexByPath[key].map { address[$0] })
+            case .sitePath(let path):
+                hasher.combine(plan.knownPaths.contains(path))
+                hasher.combine(plan.indexByURL[path] != nil)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// A page as a card in its section's list, with what orders the list (date, weight, title).
+    static func combineCard(_ page: Page, into hasher: inout Hasher) {
+        hasher.combine(page.relativePath)
+        hasher.combine(page.frontMatter.weight)
+        hasher.combine(page.isSection)
+        hasher.combine(page.frontMatter.title)
+        hasher.combine(page.urlPath)
+        hasher.combine(page.frontMatter.description)
+        hasher.combine(page.frontMatter.date)
+        hasher.combine(page.frontMatter.lastmod)
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+@testable import TrilliumModel
+@testable import TrilliumPipeline
+@testable import TrilliumRender
+import TrilliumDefaultTheme
+
+/// The preview's site (`LiveSite`) re-renders only what an edit changes. Whatever the edits, once
+/// nothing is pending its output must be the full build's, byte for byte; an edit with errors must
+/// fail exactly when a full build fails, and leave the output alone.
+@Suite("Incremental preview")
+struct LiveSiteTests {
+    /// The bilingual fixture with dated posts, a directory of services and the site's own theme
+    /// (extending the default), so that every kind of source can be edited.
+    static func makeSite() -> FixtureSite {
+        var files = BilingualFixture.files
+        files["Content/site.yaml"] = FixtureSite.siteYAML + "\ntheme: test\n"
+        files["Themes/test/theme.yaml"] = "extends: default\n"
+        files["Themes/test/i18n/en.yaml"] = "home: Home\n"
+        files["Themes/test/i18n/fr.yaml"] = "home: Accueil\n"
+        let site = FixtureSite(files)
+        site.copyFromRepository("Tests/Fixtures/services-valid/Content/services", to: "Content/services")
+        if let theme = DefaultThemeLocation.directory(),
+           let page = try? String(contentsOf: theme.appendingPathComponent("templates/page.mustache"), encoding: .utf8) {
+            site.write("Themes/test/templates/page.mustache", page)
+        }
+        return site
+    }
+
+    /// A seeded generator, so a failing sequence can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Makes random edits to a site, the way people do, and says which files each touched.
+    struct Editor {
+        let site: FixtureSite
+        var random: Seeded
+        var counter = 0
+
+        /// Page pairs that exist: (English path, French path) below Content/<lang>/.
+        var pairs: [(String, String)] = [
+            ("get-help/shelters.md", "get-help/shelters.md"), ("get-help/hotline.md", "get-help/hotline.md"),
+            ("about.md", "a-propos.md"), ("updates/2020-03-06-strategy.md", "updates/2020-03-06-strategy.md"),
+        ]
+        var services = ["day-line", "night-line"]
+
+        mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
+
+        func en(_ path: String) -> String { "Content/en/" + path }
+        func fr(_ path: String) -> String { "Content/fr/" + path }
+
+        /// Replaces a front matter line starting with `key:` (or adds it after the title).
+        func setKey(_ key: String, _ value: String?, in path: String) {
+            var lines = site.source(path).components(separatedBy: "\n")
+            let end = lines.dropFirst().firstIndex(of: "---") ?? 1
+            if let index = lines[1..<end].firstIndex(where: { $0.hasPrefix(key + ":") }) {
+                if let value { lines[index] = "\(key): \(value)" } else { lines.remove(at: index) }
+            } else if let value {
+                lines.insert("\(key): \(value)", at: 2)
+            }
+            site.write(path, lines.joined(separator: "\n"))
+        }
+
+        /// One random edit; returns its name and the files it touched.
+        /// A file an edit broke, and its text before.
+        var broken: (String, String)?
+
+        mutating func edit() -> (String, [String]) {
+            if let (path, text) = broken {
+                broken = nil
+                site.write(path, text)
+                return ("mended front matter", [path])
+            }
+            counter += 1
+            let n = counter
+            switch Int.random(in: 0..<16, using: &random) {
+            case 0:
+                let (e, french) = pick(pairs)
+                site.write(en(e), site.source(en(e)) + "\nMore text \(n), see [the hotline](/en/get-help/hotline/).\n")
+                site.write(fr(french), site.source(fr(french)) + "\nPlus de texte \(n) : voir l'aide.\n")
+                return ("body text", [en(e), fr(french)])
+            case 1:
+                let (e, _) = pick(pairs + [("get-help/_index.md", "get-help/_index.md")])
+                setKey("title", "Title \(n)", in: en(e))
+                return ("title", [en(e)])
+            case 2:
+                let (e, french) = pick(pairs)
+                if e.contains("new-") {
+                    // A page nobody links to goes back and forth between draft and published.
+                    let draft = !site.source(en(e)).contains("draft: true")
+                    setKey("draft", draft ? "true" : nil, in: en(e))
+                    setKey("draft", draft ? "true" : nil, in: fr(french))
+                    return ("draft", [en(e), fr(french)])
+                }
+                setKey("weight", String(Int.random(in: 0..<9, using: &random)), in: en(e))
+                setKey("weight", String(Int.random(in: 0..<9, using: &random)), in: fr(french))
+                return ("weight", [en(e), fr(french)])
+            case 3:
+                let day = String(format: "2024-%02d-%02d", Int.random(in: 1...12, using: &random), Int.random(in: 1...28, using: &random))
+                setKey("date", day, in: en("updates/2019-05-29-hotline.md"))
+                setKey("date", day, in: fr("updates/2019-05-29-hotline.md"))
+                return ("date", [en("updates/2019-05-29-hotline.md"), fr("updates/2019-05-29-hotline.md")])
+            case 4:
+                let folder = pick(["get-help/", "updates/", ""])
+                let name = "\(folder)new-\(n).md"
+                let date = folder == "updates/" ? ["date: 2023-01-\(String(format: "%02d", n % 28 + 1))"] : []
+                site.write(en(name), FixtureSite.page(title: "New \(n)", description: "A new page.", date, body: "See [shelters](/en/get-help/shelters/)."))
+                site.write(fr(name), FixtureSite.page(title: "Nouvelle \(n)", description: "Une page.", date + ["slug: nouvelle-\(n)"], body: "Texte."))
+                pairs.append((name, name))
+                return ("new page pair", [en(name), fr(name)])
+            case 5:
+                let made = pairs.indices.filter { pairs[$0].0.contains("new-") }
+                guard let index = made.first.map({ _ in made[Int.random(in: 0..<made.count, using: &random)] }) else { return ("nothing", []) }
+                let (e, french) = pairs.remove(at: index)
+                site.remove(en(e))
+                site.remove(fr(french))
+                return ("deleted page pair", [en(e), fr(french)])
+            case 6:
+                let path = fr("get-help/_index.md")
+                site.write(path, site.source(path).replacingOccurrences(of: "slug: aide[^\n]*", with: "slug: aide-\(n)", options: .regularExpression))
+                return ("section slug", [fr("get-help/_index.md")])
+            case 7:
+                // A broken page (its front matter does not close); the next edit mends it.
+                let (e, _) = pick(pairs)
+                broken = (en(e), site.source(en(e)))
+                site.write(en(e), "---\ntitle: [unclosed\n---\nText.\n")
+                return ("broken front matter", [en(e)])
+            case 8:
+                let target = pick(["get-help/hotline.md", "get-help/shelters.md", "get-help/_index.md"])
+                site.write(en("about.md"), site.source(en("about.md")) + "\nSee [a page](\(target)).\n")
+                return ("link", [en("about.md")])
+            case 9:
+                let id = pick(services)
+                let path = "Content/services/\(id).yaml"
+                site.write(path, site.source(path).replacingOccurrences(of: "summary: { en: ", with: "summary: { en: Edited \(n). "))
+                return ("service text", [path])
+            case 10:
+                let id = "line-\(n)"
+                let path = "Content/services/\(id).yaml"
+                site.write(path, site.source("Content/services/day-line.yaml")
+                    .replacingOccurrences(of: "id: day-line", with: "id: \(id)").replacingOccurrences(of: "Day Line", with: "Line \(n)"))
+                services.append(id)
+                return ("new service", [path])
+            case 11:
+                guard services.count > 1 else { return ("nothing", []) }
+                let id = services.remove(at: Int.random(in: 0..<services.count, using: &random))
+                site.remove("Content/services/\(id).yaml")
+                return ("deleted service", ["Content/services/\(id).yaml"])
+            case 12:
+                let path = "Content/services/taxonomy.yaml"
+                site.write(path, site.source(path).replacingOccurrences(of: "Crisis lines[^,]*,", with: "Crisis lines \(n),", options: .regularExpression))
+                return ("taxonomy label", [path])
+            case 13:
+                let path = "Themes/test/templates/page.mustache"
+                site.write(path, site.source(path) + "<!-- \(n) -->\n")
+                return ("template", [path])
+            case 14:
+                site.write("Themes/test/i18n/fr.yaml", "home: Accueil \(n)\n")
+                return ("UI string", ["Themes/test/i18n/fr.yaml"])
+            default:
+                let path = "Content/site.yaml"
+                site.write(path, site.source(path).replacingOccurrences(of: #"paginate: \d+"#, with: "paginate: \(n % 3 + 1)", options: .regularExpression))
+                return ("settings", [path])
+            }
+        }
+    }
+
+    func fullBuild(_ site: FixtureSite, into folder: URL) -> Result<BuildReport, BuildFailure> {
+        do { return .success(try SiteBuilder().build(site.options(output: folder))) } catch let failure as BuildFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(BuildFailure([.error(SourceLocation(file: "?"), "\(error)")]))
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func randomEditsGiveWhatAFullBuildGives(seed: UInt64) throws {
+        let site = Self.makeSite()
+        #expect(site.source("Content/site.yaml").contains("paginate:"), "the edits change `paginate`")
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        guard case .success = fullBuild(site, into: reference) else {
+            Issue.record("the fixture does not build")
+            return
+        }
+        #expect(OutputSnapshot(site.output).differences(from: OutputSnapshot(reference)).isEmpty, "the first build is the full build")
+        var editor = Editor(site: site, random: Seeded(state: seed))
+        var taken = 0, refused = 0, lazy = 0
+        defer {
+            // Most edits are good ones, and some leave units for later: the comparison covers both.
+            #expect(taken >= 18, "seed \(seed): only \(taken) edits were taken (\(refused) refused)")
+            #expect(lazy > 0, "seed \(seed): no edit left units pending")
+        }
+        for step in 1...30 {
+            let (kind, changed) = editor.edit()
+            guard !changed.isEmpty else { continue }
+            let before = OutputSnapshot(site.output)
+            let outcome = live.update(changed: changed)
+            let full = fullBuild(site, into: reference)
+            switch (outcome, full) {
+            case (.updated(let update), .success):
+                taken += 1
+                if update.pending > 0 { lazy += 1 }
+                let problems = live.finishPending()
+                #expect(!problems.contains { $0.severity == .error }, "seed \(seed), step \(step) (\(kind)): \(problems)")
+                let differences = OutputSnapshot(site.output).differences(from: OutputSnapshot(reference))
+                #expect(differences.isEmpty, "seed \(seed), step \(step) (\(kind) of \(changed)): \(differences.prefix(8))")
+                if !differences.isEmpty { return }
+            case (.failed, .failure):
+                refused += 1
+                #expect(OutputSnapshot(site.output).differences(from: before).isEmpty, "a failed edit leaves the output alone")
+            case (.updated, .failure(let failure)):
+                Issue.record("seed \(seed), step \(step) (\(kind)): the full build fails but the preview took the edit: \(failure)")
+                return
+            case (.failed(let failure), .success):
+                Issue.record("seed \(seed), step \(step) (\(kind)): the preview refused an edit a full build takes: \(failure)")
+                return
+            }
+        }
+    }
+}
