@@ -77,12 +77,18 @@ public actor PreviewSession {
             try await mount.start(PreviewMountContext(options: options, workspace: workspace, port: port, console: console))
         }
 
+        // Watching starts before the first build, so a file saved during it is not missed.
+        let watcher = SourceWatcher(siteRoot: options.siteRoot, folders: SourceSnapshot.watchedFolders)
         let before = SourceSnapshot.take(siteRoot: options.siteRoot)
         await build(first: true)
         await hub.startKeepAlive(every: .seconds(15))
         let interval = pollInterval
         watchTask = Task { [weak self] in
-            await self?.watch(from: before, every: interval)
+            if let watcher {
+                await self?.watch(watcher, from: before)
+            } else {
+                await self?.watch(from: before, every: interval)
+            }
         }
     }
 
@@ -242,6 +248,34 @@ public actor PreviewSession {
             guard !Task.isCancelled else { return }
             let changed = current.changes(since: built)
             built = current
+            console.info("Changed: \(Self.list(changed))")
+            await build(first: false, changed: changed)
+        }
+    }
+
+    /// Rebuilds after the changes the kernel reports, once saving has settled (no event for
+    /// 30 ms, at most 1.6 s). When events were lost, compares snapshots instead.
+    private func watch(_ watcher: SourceWatcher, from start: SourceSnapshot) async {
+        var built = start
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(10))
+            guard !Task.isCancelled else { return }
+            guard watcher.poll() else { continue }
+            // Editors and git write several files in a row: wait until the folders are still.
+            for _ in 0..<50 {
+                try? await Task.sleep(for: .milliseconds(30))
+                if !watcher.poll() { break }
+            }
+            guard !Task.isCancelled else { return }
+            var changed: [String]
+            if let reported = watcher.take() {
+                changed = reported
+            } else {
+                let current = SourceSnapshot.take(siteRoot: options.siteRoot)
+                changed = current.changes(since: built)
+                built = current
+            }
+            guard !changed.isEmpty else { continue }
             console.info("Changed: \(Self.list(changed))")
             await build(first: false, changed: changed)
         }

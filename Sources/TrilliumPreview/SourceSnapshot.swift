@@ -6,8 +6,8 @@ import TrilliumRender
 /// What the watched folders (`Content/`, `Themes/`) hold: every file's size, change time and
 /// identity. Comparing two snapshots tells whether anything was added, removed or saved.
 ///
-/// Polling is used instead of inotify or FSEvents: a site has a few hundred files, a walk takes a
-/// millisecond or two, and it works the same on every system and on network drives.
+/// On Linux the preview learns what changed from the kernel (`SourceWatcher`); snapshots are the
+/// fallback where it cannot (other systems, network drives, an inotify limit reached, lost events).
 public struct SourceSnapshot: Equatable, Sendable {
     struct Fingerprint: Equatable, Sendable {
         var size: Int64
