@@ -296,7 +296,7 @@ public final class LiveSite: @unchecked Sendable {
 
     private func renderSearch() -> UnitOutcome {
         search.render(renderer, texts: facts.mapValues(\.searchText), pageHashes: site.sourceHashes.pages,
-                      serviceHashes: site.sourceHashes.services, globalHash: site.sourceHashes.settings ^ site.sourceHashes.theme &* 31,
+                      serviceHashes: site.sourceHashes.services, globalHash: site.sourceHashes.settings ^ renderer.uiStringsHash &* 31,
                       services: serviceContext, workers: options.workers)
     }
 

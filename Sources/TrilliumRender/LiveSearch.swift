@@ -21,7 +21,7 @@ public final class LiveSearch: @unchecked Sendable {
 
     /// The search unit of `renderer`'s site. `texts` holds every content page's search text;
     /// `pageHashes` and `serviceHashes` change whenever a page's or a service's source does;
-    /// `globalHash` whenever anything every document shows does (settings, theme).
+    /// `globalHash` whenever anything every document shows does (settings, the theme's UI strings).
     public func render(_ renderer: SiteRenderer, texts: [PageKey: SearchPageText], pageHashes: [PageKey: Int],
                        serviceHashes: [String: Int], globalHash: Int, services: ServiceRenderContext?, workers: Int) -> UnitOutcome {
         let plan = renderer.plan
@@ -54,8 +54,17 @@ public final class LiveSearch: @unchecked Sendable {
                 }
             }
         }
-        let sameDocuments = search != nil && Language.allCases.allSatisfy { language in
+        var sameDocuments = search != nil && Language.allCases.allSatisfy { language in
             (documents[language] ?? []).map(\.id) == (wanted[language] ?? []).map(\.id)
+        }
+        if sameDocuments {
+            // Taking a document out of the index walks its terms' postings: when many documents
+            // changed, a fresh index (the same files) costs less than replacing them one by one.
+            let changed = Language.allCases.reduce(0) { count, language in
+                count + zip(documents[language] ?? [], wanted[language] ?? []).filter { $0.hash != $1.hash }.count
+            }
+            let total = Language.allCases.reduce(0) { $0 + (wanted[$1]?.count ?? 0) }
+            if changed * 8 > total { sameDocuments = false }
         }
         if !sameDocuments { search = SiteSearch(plan: plan, services: directory) }
         guard let search else { return UnitOutcome(files: [], diagnostics: []) }

@@ -98,6 +98,19 @@ extension SiteRenderer {
         }
     }
 
+    /// A hash of the theme's UI strings in both languages: what search documents read of the
+    /// theme (its templates they do not).
+    public var uiStringsHash: Int {
+        var hasher = Hasher()
+        for language in Language.allCases {
+            for (key, value) in factory.strings(language).sorted(by: { $0.key < $1.key }) {
+                hasher.combine(key)
+                hasher.combine(value)
+            }
+        }
+        return hasher.finalize()
+    }
+
     /// The directory's counts for a build report: every directory page but the partners page.
     public func directoryPageCounts() -> [Language: Int] {
         guard let services = input.services else { return [:] }
