@@ -138,11 +138,12 @@ def _sitemap_pages(site, language: str) -> set[str]:
 
 
 def _generated_lists(path: str) -> bool:
-    """The directory, its category and region lists, and the partners page: not entries."""
+    """The directory, its lists (every service, a category, a region, an audience, in pages) and
+    the partners page: not entries."""
     parts = path.strip("/").split("/")
     if parts[1:] == ["services"] or parts[1:2] in (["partners"], ["partenaires"]):
         return True
-    return len(parts) >= 3 and parts[1] == "services" and parts[2] in ("category", "categorie", "region")
+    return len(parts) >= 3 and parts[1] == "services" and parts[2] in ("category", "categorie", "region", "all", "tous", "audience", "public")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -6,6 +6,7 @@ form would repeat whole page records in the output.
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -21,7 +22,9 @@ MINIMUM_SERVICES = 30
 DIRECTORY_STATE = r"""
 const box = document.querySelector('.directory-search');
 const count = document.getElementById('directory-count');
-const cards = Array.from(document.querySelectorAll('.service-card'));
+// The search's results (the first page's featured services stay as they are, outside the list).
+const cards = Array.from(document.querySelectorAll('#service-list .service-card'));
+const more = document.getElementById('directory-more');
 const shown = cards.filter((c) => !c.hidden && c.getClientRects().length > 0);
 const input = document.getElementById('q');
 const open247 = document.getElementById('f-open247');
@@ -36,6 +39,7 @@ return {
   query: input ? input.value : null,
   open247: open247 ? open247.checked : null,
   busy: document.getElementById('service-list').getAttribute('aria-busy') === 'true',
+  moreShown: !!more && !more.hidden,
 };
 """
 
@@ -128,8 +132,15 @@ def test_hsds_export_describes_every_service(site, services_json):
 
 
 def _expected_count_text(state: dict) -> str:
+    """What the count says: the number of results shown, or, while "Show more" offers the rest,
+    their total (read from the text, which must then exceed what is shown)."""
     n = len(state["shown"])
     templates = state["templates"] or {}
+    if state.get("moreShown"):
+        many = templates.get("many") or ""
+        match = re.fullmatch(re.escape(many).replace(re.escape("{n}"), r"(\d[\d\s\u00a0\u202f,]*)"), state["countText"] or "")
+        total = int(re.sub(r"\D", "", match.group(1))) if match else 0
+        return state["countText"] if total > n else many.replace("{n}", f"more than {n}")
     if n == 0:
         return templates.get("none", "")
     if n == 1:
@@ -163,10 +174,11 @@ def _search(driver, site, path: str, query: str) -> dict:
     return state
 
 
-def test_french_search_for_traite_finds_the_hotline_and_updates_count_and_url(site, js_driver):
+def test_french_search_for_traite_finds_the_hotline_and_updates_count_and_url(site, js_driver, services_by_id):
     state = _search(js_driver, site, "/fr/services/", "traite")
     assert HOTLINE in state["shown"], f"'traite' did not list the hotline; shown: {state['shown']}"
-    assert len(state["shown"]) < state["total"], "'traite' did not narrow the list at all"
+    found = int(re.sub(r"\D", "", state["countText"]) or 0)
+    assert len(state["shown"]) <= found < len(services_by_id), f"'traite' did not narrow the list: {state['countText']}"
     assert state["countText"] != state["before"]["countText"], "the #directory-count text did not change"
     assert "q=traite" in state["search"]
 
@@ -197,7 +209,7 @@ def test_english_search_ranks_the_trafficking_hotline_first(site, js_driver):
     assert state["shown"][0] == HOTLINE, f"'trafficking hotline' ranked {state['shown'][:5]}"
 
 
-def test_search_state_in_the_url_is_restored_on_load(site, js_driver):
+def test_search_state_in_the_url_is_restored_on_load(site, js_driver, services_by_id):
     driver = js_driver
     chromium.load(driver, site.url("/fr/services/?q=traite&open247=1"))
     state = chromium.wait_for(
@@ -207,20 +219,32 @@ def test_search_state_in_the_url_is_restored_on_load(site, js_driver):
         message=lambda: f"the URL state was not restored: {driver.execute_script(DIRECTORY_STATE)}",
     )
     assert HOTLINE in state["shown"], f"the hotline (open 24/7) is missing: {state['shown']}"
-    assert state["shownOpen247"] and all(v == "true" for v in state["shownOpen247"]), (
-        f"'open 24/7' shows services that are not: {list(zip(state['shown'], state['shownOpen247']))}"
-    )
+    not_open = [sid for sid in state["shown"] if not (services_by_id.get(sid, {}).get("hours") or {}).get("open_24_7")]
+    assert state["shown"] and not not_open, f"'open 24/7' shows services that are not: {not_open}"
 
 
 def test_without_javascript_the_whole_directory_is_listed(site, nojs_driver, services_json):
+    """Every service is reached from the directory's first page by following its lists' links
+    (browse lists and their numbered pages), with no card hidden and the search form not shown."""
     driver = nojs_driver
+    everyone = {s["id"] for s in services_json["services"]}
     for path in ("/en/services/", "/fr/services/"):
         chromium.load(driver, site.url(path), settle=0)
-        cards = driver.find_elements(By.CSS_SELECTOR, ".service-card")
-        hidden = [c.get_attribute("data-service-id") for c in cards if not c.is_displayed()]
-        assert len(cards) == len(services_json["services"]), (
-            f"{path} lists {len(cards)} cards without JavaScript; services.json has {len(services_json['services'])}"
-        )
-        assert not hidden, f"cards hidden without JavaScript on {path}: {hidden}"
         form = driver.find_elements(By.CSS_SELECTOR, ".directory-search")
         assert form and not form[0].is_displayed(), f"the search form on {path} shows without JavaScript"
+        queue, seen, listed, hidden = [path], {path}, set(), []
+        while queue:
+            page = queue.pop()
+            document = site.document(page)
+            for card in document.root.iter():
+                if card.has_class("service-card") and card.get("data-service-id"):
+                    listed.add(card.get("data-service-id"))
+                    if "hidden" in card.attrs:
+                        hidden.append(card.get("data-service-id"))
+            for link in document.root.iter():
+                href = urllib.parse.urlsplit(link.get("href") or "").path if link.tag == "a" else ""
+                if href.startswith(path) and href not in seen and href.rstrip("/").rsplit("/", 1)[-1] not in everyone:
+                    seen.add(href)
+                    queue.append(href)
+        assert listed == everyone, f"not reached from {path} without JavaScript: {sorted(everyone - listed)[:10]}"
+        assert not hidden, f"cards hidden without JavaScript below {path}: {hidden[:10]}"
