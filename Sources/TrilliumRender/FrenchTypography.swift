@@ -281,10 +281,21 @@ public enum FrenchTypography {
 
     /// An apostrophe between two letters (the previous output and the next input byte), as in
     /// « l'aide », « aujourd'hui »: not a quotation mark, not an apostrophe next to a digit or space.
+    /// At the end of a text, before an inline element (« l'<a href="…">aide</a> »), the next
+    /// letter is the first one after the tag.
     static func isWordApostrophe(_ out: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, next: Int, end: Int) -> Bool {
-        guard let previous = out.last, next < end else { return false }
+        guard let previous = out.last else { return false }
         func isLetterByte(_ c: UInt8) -> Bool {
             (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+        }
+        var next = next
+        if next >= end {
+            // Only an opening tag: « l'</a> » closes something, and the next word is not its twin.
+            guard next == end, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "<"), isLetterByte(bytes[end + 1]) else { return false }
+            var close = end + 1
+            while close < bytes.count, bytes[close] != UInt8(ascii: ">") { close += 1 }
+            next = close + 1
+            guard next < bytes.count else { return false }
         }
         // A letter ending in a multi-byte UTF-8 sequence (é, è, ç…) ends with a continuation byte.
         let previousIsLetter = isLetterByte(previous) || (previous >= 0x80 && previous < 0xC0 && out.count >= 2 && out[out.count - 2] == 0xC3)

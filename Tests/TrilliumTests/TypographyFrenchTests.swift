@@ -31,6 +31,13 @@ struct TypographyFrenchTests {
         #expect(FrenchTypography.apply(toText: "Services d'aide") == "Services d’aide")
     }
 
+    @Test func anApostropheBeforeALinkWhoseTextGoesOnTheWordBecomesTheTypographicOne() {
+        #expect(fix("<p>Découvrez l'<a href=\"/fr/aide/\">aide</a> et d&#39;<em>autres</em> services.</p>")
+            == "<p>Découvrez l’<a href=\"/fr/aide/\">aide</a> et d’<em>autres</em> services.</p>")
+        #expect(fix("<p>'cité'</p><p>l'</p><p>aide</p>") == "<p>'cité'</p><p>l'</p><p>aide</p>", "a closing tag ends the word")
+        #expect(fix("<p>l'<!-- x -->aide</p>") == "<p>l'<!-- x -->aide</p>")
+    }
+
     @Test func apostrophesOutsideWordsAttributesAndCodeStayAsTheyAre() {
         #expect(fix("<p title=\"l'aide\">'cité' et 'n</p>") == "<p title=\"l'aide\">'cité' et 'n</p>")
         #expect(fix("<p><code>l'aide</code> https://example.org/l'aide</p>") == "<p><code>l'aide</code> https://example.org/l'aide</p>")
