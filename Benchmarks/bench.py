@@ -298,6 +298,7 @@ def main() -> int:
                                               "room, else .bench/); pass .bench to measure writes to disk")
     parser.add_argument("--no-search", action="store_true", help="skip the site search comparison with Pagefind")
     parser.add_argument("--services", type=int, help="also measure search in a directory of this many services (e.g. 60000)")
+    parser.add_argument("--no-preview", action="store_true", help="skip timing the preview's edits (Benchmarks/preview_bench.py)")
     args = parser.parse_args()
 
     sizes = [200] if args.quick else [int(s.replace(",", "").replace("_", "")) for s in (args.sizes or "1000,5000,10000").split(",")]
@@ -317,12 +318,16 @@ def main() -> int:
             search_sizes = [size for size in sizes if size in (1000, 10_000)] or sizes[:1]
             search_results = search_bench.run(search_sizes, args.services, trillium, args.seed, output_root,
                                               with_pagefind=not args.quick)
+        preview_result = None
+        if not args.no_preview:
+            import preview_bench  # imports this module: load it only when it is used
+            preview_result = preview_bench.run(sizes[-1], args.seed, 1, output_root)  # each edit and its undo
     except (BenchError, subprocess.CalledProcessError) as error:
         log(f"benchmark failed: {error}")
         return 1
 
     report = {"machine": facts, "runs": runs, "warmup": warmup, "seed": args.seed, "output_root": output_root, "results": results,
-              "search": search_results}
+              "search": search_results, "preview": preview_result}
     os.makedirs(BENCH_DIR, exist_ok=True)
     with open(os.path.join(BENCH_DIR, "results.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=2, sort_keys=True)
@@ -343,6 +348,12 @@ def main() -> int:
         print(search_bench.table(search_results))
         for line in search_bench.verdicts(search_results):
             print(line)
+    if preview_result:
+        import preview_bench
+        print(f"\nPreview at {preview_result['pages_per_language']:,} pages/language, one edit at a time "
+              f"(medians; see Benchmarks/preview_bench.py):\n")
+        print(preview_bench.table(preview_result))
+        print(preview_bench.verdict(preview_result))
     print(f"\nDetails: {os.path.relpath(os.path.join(BENCH_DIR, 'results.json'), os.getcwd())}")
     return 0
 
