@@ -37,6 +37,13 @@ public struct UnitFingerprints: Sendable {
     let global: [Language: Int]
     /// The taxonomy and every service, in directory order.
     let directory: Int
+    /// What every list of the directory reads besides its own services: the taxonomy, how many
+    /// services each list holds (page counts, the counts beside the links to other lists), the
+    /// number of services and the latest day one was checked (the lists' date).
+    let listings: Int
+    /// The directory's services in order and its lists (a list page reads the services it shows).
+    let services: [Service]
+    let listing: ServiceListing?
     /// Per language: the home page's latest updates and its feeds' section.
     let home: [Language: Int]
     /// Per page (plan index), what other pages show of it: as a card (path, section or not,
@@ -49,6 +56,17 @@ public struct UnitFingerprints: Sendable {
     /// Every page's key and address and every path the build writes: when it is the same, every
     /// link finds what it found before.
     public private(set) var structure = 0
+
+    /// A list page's services (ids and files, in order) and what every list reads.
+    private func combineMembers(filter: ServiceFilter, page: Int, pageSize: Int, into hasher: inout Hasher) {
+        hasher.combine(listings)
+        guard let listing else { return }
+        for position in listing.positions(filter, page: page, pageSize: pageSize) {
+            let service = services[Int(position)]
+            hasher.combine(service.id)
+            hasher.combine(hashes.services[service.id] ?? 0)
+        }
+    }
 
     /// Whether what every page of `language` reads (settings, theme, menus) differs from `other`'s.
     public func globalChanged(_ language: Language, since other: UnitFingerprints) -> Bool {
@@ -89,6 +107,16 @@ public struct UnitFingerprints: Sendable {
             directory.combine(hashes.services[service.id] ?? 0)
         }
         self.directory = directory.finalize()
+        var listings = Hasher()
+        listings.combine(hashes.taxonomy)
+        if let found = renderer.input.services {
+            listings.combine(found.services.count)
+            listings.combine(found.services.map(\.lastVerified).max())
+            for filter in found.listing.filters { listings.combine(found.listing.count(filter)) }
+        }
+        self.listings = listings.finalize()
+        services = renderer.input.services?.services ?? []
+        listing = renderer.input.services?.listing
         if let previous, previous.card.count == plan.pages.count {
             (card, crumb, address, parent) = (previous.card, previous.crumb, previous.address, previous.parent)
             structure = previous.structure
@@ -194,10 +222,23 @@ public struct UnitFingerprints: Sendable {
         case .directoryPage(let language, let kind):
             hasher.combine(global[language])
             hasher.combine(kind)
-            if case .service(let id) = kind {
+            switch kind {
+            case .service(let id):
                 hasher.combine(hashes.services[id] ?? 0)
                 hasher.combine(hashes.taxonomy)
-            } else {
+            case .serviceList(let filter, let page), .embedServices(let filter, let page):
+                combineMembers(filter: filter, page: page, pageSize: ServiceListing.pageSize, into: &hasher)
+            case .serviceData(let filter, let page):
+                combineMembers(filter: filter, page: page, pageSize: ServiceAPI.listPageSize, into: &hasher)
+            case .serviceFacets(let block):
+                hasher.combine(listings)
+                let start = min(services.count, max(0, (block - 1) * ServiceAPI.facetBlockSize))
+                for service in services[start..<min(services.count, start + ServiceAPI.facetBlockSize)] {
+                    hasher.combine(service.id)
+                    hasher.combine(hashes.services[service.id] ?? 0)
+                }
+            default:
+                // The first page (featured services, counts), the partners page.
                 hasher.combine(directory)
             }
         case .exports:
