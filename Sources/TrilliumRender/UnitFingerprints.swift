@@ -159,8 +159,9 @@ public struct UnitFingerprints: Sendable {
 
     /// The units whose fingerprint can differ from `previous`'s when only the pages at `swapped`
     /// were read again (and perhaps some services): those pages, the sections that list them,
-    /// the pages below a section whose breadcrumb changed, the home pages, and every unit of the
-    /// directory and the site-wide ones. Every other unit reads nothing that changed.
+    /// the pages below a section whose breadcrumb changed, the home pages, the directory's units
+    /// when services changed (a service's page only when its file did), and the site-wide ones.
+    /// Every other unit reads nothing that changed.
     public func candidates(after previous: UnitFingerprints, swapped: Set<Int>, units: [RenderUnit]) -> [RenderUnit] {
         var pages: Set<Int> = []
         var renamedSections: Set<Int> = []
@@ -180,7 +181,19 @@ public struct UnitFingerprints: Sendable {
         }
         for (index, page) in plan.pages.enumerated() where page.isHome { pages.insert(index) }
         var result = pages.sorted().map { RenderUnit.page(PageKey(plan.pages[$0].language, plan.pages[$0].relativePath)) }
-        result += units.filter { if case .page = $0 { false } else { true } }
+        // The directory's units read the services, the taxonomy and the settings (unchanged here,
+        // or the caller would not ask): none changed when no service did, and a service's page
+        // only when its own file did.
+        let directoryKept = directory == previous.directory
+        let taxonomyKept = hashes.taxonomy == previous.hashes.taxonomy
+        result += units.filter { unit in
+            switch unit {
+            case .page: false
+            case .directoryPage(_, .service(let id)): !taxonomyKept || hashes.services[id] != previous.hashes.services[id]
+            case .directoryPage, .exports: !directoryKept
+            default: true
+            }
+        }
         return result
     }
 
