@@ -199,8 +199,12 @@ def first_search(output: Output, lang: str, query: str) -> dict | None:
         measured = server.measure(f"directory-search-{lang}", search_harness(scripts, index, lang, query))
     finally:
         server.close()
+    parts: dict[str, int] = {}
+    for path, size in measured["files"].get("query", []):
+        part = "meta" if path.endswith("/meta.json") else "shards" if "/t/" in path else "fragments" if "/d/" in path else "other"
+        parts[part] = parts.get(part, 0) + size
     return {"query": query, "results": int(measured["report"] or 0), "scripts": measured["sent"].get("start", 0),
-            "index": measured["sent"].get("query", 0), "files": len(measured["files"].get("query", []))}
+            "index": measured["sent"].get("query", 0), "files": len(measured["files"].get("query", [])), "parts": parts}
 
 
 def downloads(root: str, lang: str) -> dict:
