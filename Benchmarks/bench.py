@@ -330,7 +330,8 @@ def main() -> int:
             import directory_bench  # imports this module: load it only when it is used
             directory_sizes = ([directory_bench.QUICK_SIZE] if args.quick and not args.directory
                                else directory_bench.parse_sizes(args.directory) if args.directory else directory_bench.DEFAULT_SIZES)
-            directory_results = directory_bench.run(directory_sizes, trillium, args.seed, output_root, runs, warmup, 1)
+            directory_results = directory_bench.run(directory_sizes, trillium, args.seed, output_root, runs, warmup, 1,
+                                                    output_root if args.output_root else BENCH_DIR)
     except (BenchError, subprocess.CalledProcessError) as error:
         log(f"benchmark failed: {error}")
         return 1
