@@ -13,6 +13,11 @@ both languages, or the script exits non-zero.
     python3 Benchmarks/bench.py            # N = 1,000, 5,000 and 10,000 (takes a while)
     python3 Benchmarks/bench.py --quick    # N = 200, one run each: a smoke test
     python3 Benchmarks/bench.py --sizes 2000 --runs 5
+    python3 Benchmarks/bench.py --directory 2000       # the directory at 2,000 services only
+    python3 Benchmarks/bench.py --no-directory         # pages and search only
+
+Then the directory (Benchmarks/directory_bench.py): 2,000 and 60,000 services against Hugo, and
+the bytes a browser downloads for its first page, a filtered list, a first search and a widget.
 
 Needs: swift (unless --trillium BIN), hugo, GNU time at /usr/bin/time; cmark-gfm is optional.
 Standard library only.
@@ -299,6 +304,9 @@ def main() -> int:
     parser.add_argument("--no-search", action="store_true", help="skip the site search comparison with Pagefind")
     parser.add_argument("--services", type=int, help="also measure search in a directory of this many services (e.g. 60000)")
     parser.add_argument("--no-preview", action="store_true", help="skip timing the preview's edits (Benchmarks/preview_bench.py)")
+    parser.add_argument("--directory", help="numbers of services for the directory benchmark (default 2000,60000; "
+                                            "300 with --quick)")
+    parser.add_argument("--no-directory", action="store_true", help="skip the directory benchmark")
     args = parser.parse_args()
 
     sizes = [200] if args.quick else [int(s.replace(",", "").replace("_", "")) for s in (args.sizes or "1000,5000,10000").split(",")]
@@ -322,12 +330,19 @@ def main() -> int:
         if not args.no_preview:
             import preview_bench  # imports this module: load it only when it is used
             preview_result = preview_bench.run(sizes[-1], args.seed, 1, output_root)  # each edit and its undo
+        directory_results = []
+        if not args.no_directory:
+            import directory_bench  # imports this module: load it only when it is used
+            directory_sizes = ([directory_bench.QUICK_SIZE] if args.quick and not args.directory
+                               else directory_bench.parse_sizes(args.directory) if args.directory else directory_bench.DEFAULT_SIZES)
+            directory_results = directory_bench.run(directory_sizes, trillium, args.seed, output_root, runs, warmup, 1,
+                                                    output_root if args.output_root else BENCH_DIR)
     except (BenchError, subprocess.CalledProcessError) as error:
         log(f"benchmark failed: {error}")
         return 1
 
     report = {"machine": facts, "runs": runs, "warmup": warmup, "seed": args.seed, "output_root": output_root, "results": results,
-              "search": search_results, "preview": preview_result}
+              "search": search_results, "preview": preview_result, "directory": directory_results}
     os.makedirs(BENCH_DIR, exist_ok=True)
     with open(os.path.join(BENCH_DIR, "results.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=2, sort_keys=True)
@@ -354,6 +369,10 @@ def main() -> int:
               f"(medians; see Benchmarks/preview_bench.py):\n")
         print(preview_bench.table(preview_result))
         print(preview_bench.verdict(preview_result))
+    if directory_results:
+        import directory_bench
+        print()
+        print(directory_bench.report(directory_results))
     print(f"\nDetails: {os.path.relpath(os.path.join(BENCH_DIR, 'results.json'), os.getcwd())}")
     return 0
 

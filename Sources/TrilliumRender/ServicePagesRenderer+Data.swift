@@ -30,12 +30,13 @@ extension ServicePagesRenderer {
 
     /// services.json, its schema, the HSDS files and the OpenAPI document. The large ones are
     /// written a service at a time, made in batches on all workers, and handed over one by one.
-    func renderExports(context: ServiceRenderContext, emit: OutputSink, diagnostics: inout DiagnosticList) {
+    /// `descriptionHTML` gives a service's description in both languages.
+    func renderExports(emit: OutputSink, diagnostics: inout DiagnosticList, descriptionHTML: @escaping @Sendable (Service) -> Localized<String>) {
         let workers = renderer.settings.workers
         let services = directory.services
         let documents = OrderedBatches(count: services.count, workers: workers) { index in
             let service = services[index]
-            let html = context.descriptions[service.id] ?? Localized(en: "", fr: "")
+            let html = descriptionHTML(service)
             return JSONWriter.bytes(JSONValueEncoder.value(of: ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL)))
         }
         SiteRenderer.deliver([OutputFile(path: ServiceAPI.servicesPath, data: ServiceAPI.servicesJSON(directory, config: config, document: documents.item))],
@@ -66,7 +67,7 @@ extension ServicePagesRenderer {
     func exports(context: ServiceRenderContext) -> [OutputFile] {
         let collected = CollectedFiles()
         var ignored = DiagnosticList()
-        renderExports(context: context, emit: { collected.add($0) }, diagnostics: &ignored)
+        renderExports(emit: { collected.add($0) }, diagnostics: &ignored) { context.descriptions[$0.id] ?? Localized(en: "", fr: "") }
         return collected.files.sorted { $0.path < $1.path }
     }
 }

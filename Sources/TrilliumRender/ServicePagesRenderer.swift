@@ -51,26 +51,45 @@ struct ServicePagesRenderer {
 
     func t(_ key: String, _ language: Language) -> String { factory.t(key, language) }
 
+    /// The whole directory, for a build. Unlike the preview, it holds no `ServiceRenderContext`: a
+    /// service's description is rendered by its page's job, which also gives the search its text,
+    /// and again for the exports (at 60,000 services, holding every description in both languages
+    /// as HTML and text takes about 170 MB for the whole build; rendering them again, a few seconds of CPU).
     func render(emit: OutputSink, diagnostics: inout DiagnosticList) -> [Language: Int] {
-        let context = makeContext()
-        diagnostics.append(contentsOf: context.diagnostics)
-        // Every page is independent: render them on all workers.
+        // Every page is independent: render them on all workers, a language at a time, so the cards
+        // and records of one language are dropped before the other's are made.
         let jobs = Self.jobs(directory)
+        for language in Language.allCases {
+            let ofLanguage = jobs.filter { $0.0 == language }
+            render(ofLanguage, emit: emit, diagnostics: &diagnostics)
+            cache.clear(language)
+        }
+        renderExports(emit: emit, diagnostics: &diagnostics) { service in
+            var reported = DiagnosticList() // the pages' jobs reported them
+            return Localized(en: describe(service, .en, diagnostics: &reported).html, fr: describe(service, .fr, diagnostics: &reported).html)
+        }
+        return Self.pageCounts(jobs)
+    }
+
+    /// Renders `jobs` on all workers, each service's description where its page is rendered.
+    private func render(_ jobs: [(Language, GeneratedPages.Kind)], emit: OutputSink, diagnostics: inout DiagnosticList) {
         let outcomes = Parallel.map(jobs.count, workers: renderer.settings.workers) { index -> [Diagnostic] in
             let (language, kind) = jobs[index]
-            var files = renderJob(language, kind, context: context)
+            var local = DiagnosticList()
+            var descriptionText = ""
+            var files = renderJob(language, kind) { service in
+                let description = describe(service, language, diagnostics: &local)
+                descriptionText = description.plainText
+                return description.html
+            }
             if case .service(let id) = kind, let position = positions[id],
-               let fragment = search?.addService(position, language: language, { searchDocument(directory.services[position], language, context: context) }) {
+               let fragment = search?.addService(position, language: language, { searchDocument(directory.services[position], language, descriptionText: descriptionText) }) {
                 files.append(fragment)
             }
-            var local = DiagnosticList()
             SiteRenderer.deliver(files, to: emit, diagnostics: &local)
             return local.items
         }
         for items in outcomes { diagnostics.append(contentsOf: items) }
-        cache.clear()
-        renderExports(context: context, emit: emit, diagnostics: &diagnostics)
-        return Self.pageCounts(jobs)
     }
 
     /// The directory's jobs, one per language and kind (files shared by both languages once, with
@@ -112,6 +131,11 @@ struct ServicePagesRenderer {
 
     /// The files of one job: a generated page or data file in one language.
     func renderJob(_ language: Language, _ kind: GeneratedPages.Kind, context: ServiceRenderContext) -> [OutputFile] {
+        renderJob(language, kind) { context.descriptions[$0.id]?[language] ?? "" }
+    }
+
+    /// The files of one job, a service page's description HTML given by `descriptionHTML`.
+    func renderJob(_ language: Language, _ kind: GeneratedPages.Kind, descriptionHTML: (Service) -> String) -> [OutputFile] {
         switch kind {
         case .directory:
             return [renderDirectory(language)]
@@ -119,7 +143,7 @@ struct ServicePagesRenderer {
             return [renderList(filter, page: page, language)]
         case .service(let id):
             guard let position = positions[id] else { return [] }
-            return [renderService(directory.services[position], language, descriptionHTML: context.descriptions[id]?[language] ?? "")]
+            return [renderService(directory.services[position], language, descriptionHTML: descriptionHTML(directory.services[position]))]
         case .partners:
             return [renderPartners(language)]
         case .embedServices(let filter, let page):

@@ -45,6 +45,16 @@ final class ServiceRenderCache: @unchecked Sendable {
         Self.returnFreedMemory()
     }
 
+    /// Drops the pieces of one language: a build renders a language's jobs together, so once they
+    /// are done the other language's lists have the memory. Asked for again, a piece is made afresh.
+    func clear(_ language: Language) {
+        let column = Self.column(language)
+        lock.withLock {
+            for piece in Piece.allCases { slots[piece.rawValue][column] = [] }
+        }
+        Self.returnFreedMemory()
+    }
+
     /// glibc keeps freed small blocks for later, while the large files that follow are mapped
     /// afresh: giving the freed pages back (`malloc_trim`) keeps the peak at what is in use.
     static func returnFreedMemory() {
@@ -57,11 +67,18 @@ final class ServiceRenderCache: @unchecked Sendable {
     }
 
     private func value(_ piece: Piece, _ position: Int, _ language: Language, make: () -> [UInt8]) -> [UInt8] {
-        let column = language == .en ? 0 : 1
-        if let made = lock.withLock({ slots[piece.rawValue][column][position] }) { return made }
+        let column = Self.column(language)
+        // A cleared column is empty: its pieces are made without being kept.
+        if let made = lock.withLock({ slots[piece.rawValue][column].indices.contains(position) ? slots[piece.rawValue][column][position] : nil }) {
+            return made
+        }
         // Made outside the lock: two workers may both make it, and both get the same bytes.
         let made = make()
-        lock.withLock { slots[piece.rawValue][column][position] = made }
+        lock.withLock {
+            if slots[piece.rawValue][column].indices.contains(position) { slots[piece.rawValue][column][position] = made }
+        }
         return made
     }
+
+    private static func column(_ language: Language) -> Int { language == .en ? 0 : 1 }
 }

@@ -128,6 +128,17 @@ struct BadInputTests {
                       in: failure?.diagnostics ?? [])
     }
 
+    @Test func aServiceDescriptionThatLinksInsideTheSiteFailsTheBuildOnceAtItsLine() {
+        let site = Self.site()
+        site.copyFromRepository("Tests/Fixtures/services-valid/Content/services", to: "Content/services")
+        let file = "Content/services/day-line.yaml"
+        // Rendered for the page, the search and services.json: reported once all the same.
+        let failure = site.failingBuildKeepsOutput {
+            $0.edit(file, replacing: "fr: Appelez le jour.", with: "fr: Appelez le jour ou lisez [l'aide](/fr/aide/).")
+        }
+        expectExactly([ExpectedDiagnostic(file, line: 6, "full https:// addresses")], in: failure?.diagnostics ?? [])
+    }
+
     @Test func aLinkToAMissingSiteURLFailsTheBuild() {
         let site = Self.site()
         let failure = site.failingBuildKeepsOutput { $0.edit(Self.english, replacing: "Call the hotline.", with: "Call the [hotline](/en/hotline/).") }
