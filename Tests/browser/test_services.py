@@ -32,7 +32,7 @@ return {
   search: location.search,
   searchShown: !!box && !box.hidden && box.getClientRects().length > 0,
   countText: count ? count.textContent.replace(/\s+/g, ' ').trim() : null,
-  templates: box ? { none: box.dataset.i18nCountNone, one: box.dataset.i18nCountOne, many: box.dataset.i18nCountMany } : null,
+  templates: box ? { none: box.dataset.i18nCountNone, one: box.dataset.i18nCountOne, many: box.dataset.i18nCountMany, more: box.dataset.i18nCountMore } : null,
   total: cards.length,
   shown: shown.map((c) => c.dataset.serviceId),
   shownOpen247: shown.map((c) => c.dataset.open247),
@@ -133,14 +133,18 @@ def test_hsds_export_describes_every_service(site, services_json):
 
 def _expected_count_text(state: dict) -> str:
     """What the count says: the number of results shown, or, while "Show more" offers the rest,
-    their total (read from the text, which must then exceed what is shown)."""
+    their total (read from the text, which must then exceed what is shown) or, when the total is
+    not known yet, how many are shown and that there are more."""
     n = len(state["shown"])
     templates = state["templates"] or {}
     if state.get("moreShown"):
         many = templates.get("many") or ""
         match = re.fullmatch(re.escape(many).replace(re.escape("{n}"), r"(\d[\d\s\u00a0\u202f,]*)"), state["countText"] or "")
         total = int(re.sub(r"\D", "", match.group(1))) if match else 0
-        return state["countText"] if total > n else many.replace("{n}", f"more than {n}")
+        if total > n:
+            return state["countText"]
+        # The total is not known yet (filters checked result by result): it says how many are shown.
+        return (templates.get("more") or "").replace("{n}", str(n))
     if n == 0:
         return templates.get("none", "")
     if n == 1:

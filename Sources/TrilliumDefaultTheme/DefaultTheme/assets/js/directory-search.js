@@ -11,13 +11,15 @@
  *   fragments of the results shown) and, when filters are set too, the facets blocks
  *   (api/v1/lists/facets/<n>.json, the terms and flags of 1,000 services each) of the results
  *   they check.
- * Results come 25 at a time; "Show more" reads further only when asked. */
+ * Results come 25 at a time from the lists, 10 at a time for words (each result's text is a
+ * fragment of its own); "Show more" reads further only when asked. */
 (function () {
   "use strict";
 
   var PARAMS = ["q", "category", "region", "audience", "language", "open247", "indigenous"];
   var FLAGS = ["open247", "indigenous"];
   var SHOWN_PER_STEP = 25;
+  var SHOWN_PER_SEARCH_STEP = 10;
 
   /** Reads a query string ("?q=…&region=…") into a full state object. */
   function readState(search) {
@@ -436,7 +438,7 @@
       var mine = current;
       list.setAttribute("aria-busy", "true");
       if (more) more.disabled = true;
-      return mine.source.next(SHOWN_PER_STEP).then(function (services) {
+      return mine.source.next(mine.perStep).then(function (services) {
         if (mine !== current) return;
         services.forEach(function (service) { list.appendChild(card(service)); });
         mine.shown += services.length;
@@ -475,7 +477,7 @@
       var source = query ? searchSource(win, index, facetsBase, { q: query, category: state.category, region: state.region,
         audience: state.audience, language: state.language, open247: state.open247, indigenous: state.indigenous })
         : listSource(win, listsBase, state);
-      current = { source: source, shown: 0 };
+      current = { source: source, shown: 0, perStep: query ? SHOWN_PER_SEARCH_STEP : SHOWN_PER_STEP };
       step();
     }
 
