@@ -155,7 +155,11 @@ struct ServiceAPIPagesTests {
         let paths = Set(try #require(document["paths"] as? [String: Any]).keys)
         #expect(paths == ["/api/v1/services.json", "/api/v1/services.schema.json", "/api/v1/hsds/services.json",
                           "/api/v1/hsds/services/{page}.json", "/api/v1/openapi.json", "/embed.js",
-                          "/en/embed/services/", "/fr/embed/services/"])
+                          "/en/embed/services/", "/fr/embed/services/",
+                          "/api/v1/lists/{language}/all/{page}.json", "/api/v1/lists/{language}/region/{region}/{page}.json",
+                          "/api/v1/lists/{language}/category/{category}/{page}.json",
+                          "/api/v1/lists/{language}/region/{region}/category/{category}/{page}.json",
+                          "/api/v1/lists/{language}/audience/{audience}/{page}.json", "/api/v1/lists/facets/{block}.json"])
     }
 
     @Test func everyReferenceInTheOpenAPIDocumentLeadsToAComponent() throws {

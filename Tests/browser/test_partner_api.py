@@ -183,6 +183,35 @@ def test_the_hsds_pages_validate_against_the_openapi_page_schema(site, hsds_page
     assert not problems, f"{len(problems)} errors:\n" + "\n".join(problems[:30])
 
 
+def test_the_list_files_and_facets_blocks_validate_against_the_openapi_document(site):
+    """Every /api/v1/lists/ file matches its OpenAPI component, and a yes/no fact a source does not
+    state is left out, not written as false (no service of the real site has a source that says no)."""
+    from jsonschema import Draft202012Validator
+
+    document = _json(site, "/api/v1/openapi.json")
+    for path in ("/api/v1/lists/{language}/region/{region}/category/{category}/{page}.json", "/api/v1/lists/facets/{block}.json"):
+        assert path in document["paths"], f"openapi.json does not describe {path}"
+
+    def validator(name):
+        return Draft202012Validator({"$ref": f"#/components/schemas/{name}", "components": document["components"]},
+                                    format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    pages, blocks = validator("lists.Page"), validator("lists.FacetsBlock")
+    root = site.file_for("/api/v1/services.json").parent / "lists"
+    files = sorted(root.rglob("*.json"))
+    assert files, "no list files were published"
+    problems = []
+    for file in files:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        checker = blocks if file.parent.name == "facets" else pages
+        problems += [f"{file.relative_to(root)} at /{'/'.join(map(str, e.absolute_path))}: {e.message[:160]}" for e in checker.iter_errors(data)]
+        for record in data.get("services", []) if checker is pages else []:
+            for key in ("confidential", "indigenous_led"):
+                if record.get(key) is False:
+                    problems.append(f"{file.relative_to(root)}: {record['id']} says {key}: false")
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
+
+
 WALK_PAGES = """
 const done = arguments[arguments.length - 1];
 (async () => {

@@ -33,7 +33,8 @@ extension ServiceAPI {
     /// show, and the terms a list does not already choose by (audiences, languages, flags).
     /// Booleans and `cost` as in `services.json` v1.
     public static func listRecord(_ service: Service, language: Language, pageURL: String) -> JSONValue {
-        let record: [String: JSONValue] = [
+        // A yes/no fact or a cost the source does not state is left out, never written as false.
+        var record: [String: JSONValue] = [
             "id": .string(service.id),
             "name": .string(service.name[language]),
             "summary": .string(service.summary[language]),
@@ -45,10 +46,10 @@ extension ServiceAPI {
             "open_24_7": .bool(service.hours.open24_7),
             "audiences": .array(service.audiences.map(JSONValue.string)),
             "languages": .array(service.languages.map(JSONValue.string)),
-            "indigenous_led": .bool(service.indigenousLed ?? false),
-            "confidential": .bool(service.confidential ?? false),
-            "cost": .string((service.cost ?? .varies).rawValue),
         ]
+        if let value = service.indigenousLed { record["indigenous_led"] = .bool(value) }
+        if let value = service.confidential { record["confidential"] = .bool(value) }
+        if let value = service.cost { record["cost"] = .string(value.rawValue) }
         return .object(record)
     }
 

@@ -62,9 +62,41 @@ extension ServiceAPI {
                 responses: ok("This document.", "application/json", ["type": "object"])),
             "/embed.js": get(
                 "getEmbedScript", "The services widget",
-                "Defines the <trillium-services> element (attributes lang, category, region, audience, limit, heading, heading-level). Stable URL, no hash; it reads services.json from the site that serves it.",
+                "Defines the <trillium-services> element (attributes lang, category, region, audience, limit, heading, heading-level). Stable URL, no hash; it reads the one list file of /api/v1/lists/ that holds what it shows, from the site that serves it.",
                 responses: ok("The script.", "text/javascript", text)),
         ]
+        // The lists, in pages, and the facets blocks (ServiceAPI+Lists.swift).
+        func parameter(_ name: String, _ description: String, _ schema: JSONValue) -> JSONValue {
+            ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": schema]
+        }
+        let language = parameter("language", "The records' language.", ["type": "string", "enum": ["en", "fr"]])
+        let page = parameter("page", "Page number, from 1 to total_pages (page 1 always exists).", ["type": "integer", "minimum": 1])
+        func term(_ name: String, _ facet: String) -> JSONValue {
+            parameter(name, "The id of a \(facet) of the taxonomy (services.json's taxonomy).", ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"])
+        }
+        let listPage: JSONValue = .object([
+            "200": ["description": "One page of the list.", "content": ["application/json": ["schema": ref("lists.Page")]]],
+            "404": ["description": "No such list or page."],
+        ])
+        let lists: [(String, String, String, [JSONValue])] = [
+            ("all", "AllServices", "Every service", []),
+            ("region/{region}", "Region", "The services of a region (with those of the everywhere region)", [term("region", "region")]),
+            ("category/{category}", "Category", "The services of a type of help", [term("category", "category")]),
+            ("region/{region}/category/{category}", "RegionCategory", "The services of a type of help in a region",
+             [term("region", "region"), term("category", "category")]),
+            ("audience/{audience}", "Audience", "The services for an audience", [term("audience", "audience")]),
+        ]
+        for (segment, id, summary, terms) in lists {
+            paths["/" + listsFolder + "{language}/" + segment + "/{page}.json"] = get(
+                "getList" + id, summary + ", \(listPageSize) small records a page",
+                "What the widget and the site's lists show, split so a reader downloads only the list it shows. Services sorted by id; HSDS paging fields and links between pages.",
+                responses: listPage, parameters: [language] + terms + [page])
+        }
+        paths["/" + listsFolder + "facets/{block}.json"] = get(
+            "getFacetsBlock", "The terms and flags of \(facetBlockSize) services a block",
+            "Block `block` (from 1) of the services in id order: per service, its regions, categories, audiences, languages and flags as hexadecimal bit sets over `terms` and `flags`.",
+            responses: ok("One block.", "application/json", ref("lists.FacetsBlock")),
+            parameters: [parameter("block", "Block number, from 1.", ["type": "integer", "minimum": 1])])
         for language in Language.allCases {
             let path = embedPages[language]
             paths[path.hasPrefix("/") ? path : "/" + path] = get(
@@ -74,6 +106,7 @@ extension ServiceAPI {
         }
         var schemas = liftedServicesSchema(config: config)
         for (name, schema) in hsdsComponentSchemas() { schemas[name] = schema }
+        for (name, schema) in listComponentSchemas() { schemas[name] = schema }
         return [
             "openapi": "3.1.0",
             "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
@@ -93,6 +126,45 @@ extension ServiceAPI {
     }
 
     static func ref(_ component: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(component)")] }
+
+    /// The lists' page and record, and the facets block, as the README describes them.
+    static func listComponentSchemas() -> [String: JSONValue] {
+        let string: JSONValue = ["type": "string"], strings: JSONValue = ["type": "array", "items": ["type": "string"]]
+        let integer: JSONValue = ["type": "integer", "minimum": 0], flag: JSONValue = ["type": "boolean"]
+        let phone: JSONValue = ["type": "object", "properties": ["kind": string, "label": string, "number": string, "tel": string]]
+        return [
+            "lists.Record": [
+                "type": "object", "required": ["id", "name", "url"],
+                "description": "A service as a list shows it, in the page's language. Yes/no facts a source does not state are absent.",
+                "properties": [
+                    "id": string, "name": string, "summary": string, "url": ["type": "string", "format": "uri"],
+                    "phones": ["type": "array", "items": phone], "audiences": strings, "languages": strings,
+                    "open_24_7": flag, "cost": string, "confidential": flag, "indigenous_led": flag,
+                ],
+            ],
+            "lists.Page": [
+                "type": "object",
+                "required": ["version", "language", "total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "services"],
+                "properties": [
+                    "version": string, "language": ["type": "string", "enum": ["en", "fr"]],
+                    "filter": ["type": "object", "properties": ["region": string, "category": string, "audience": string]],
+                    "everywhere_region": string,
+                    "total_items": integer, "total_pages": integer, "page_number": integer, "size": integer,
+                    "first_page": flag, "last_page": flag, "empty": flag,
+                    "links": ["type": "object", "additionalProperties": ["type": "string", "format": "uri"]],
+                    "services": ["type": "array", "items": ref("lists.Record")],
+                ],
+            ],
+            "lists.FacetsBlock": [
+                "type": "object", "required": ["version", "block", "terms", "flags"],
+                "properties": [
+                    "version": string, "block": integer, "block_size": integer, "offset": integer, "size": integer, "total_items": integer,
+                    "terms": ["type": "object", "additionalProperties": strings], "flags": strings,
+                    "services": ["type": "array", "items": ["type": "string", "pattern": "^[0-9a-f]+(\\.[0-9a-f]+){4}$"]],
+                ],
+            ],
+        ]
+    }
 
     /// `services.schema.json` as components: the root as `v1.ServicesDocument`, each `$defs` entry as `v1.<name>`.
     static func liftedServicesSchema(config: SiteConfig) -> [String: JSONValue] {
