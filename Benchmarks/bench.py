@@ -378,4 +378,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # search_bench, preview_bench and directory_bench `import bench`: let them get this module, so
+    # the BenchError they raise is the one main() catches.
+    sys.modules.setdefault("bench", sys.modules[__name__])
     sys.exit(main())

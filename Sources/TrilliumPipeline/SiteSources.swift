@@ -152,7 +152,7 @@ struct SiteSources: Sendable {
         var problems = DiagnosticList()
         guard let text = files.readText(path, diagnostics: &problems) else { return PageFile(page: nil, problems: problems.items, hash: 0) }
         let (page, found) = PageParser().parse(text, language: language, relativePath: relativePath, sourcePath: path)
-        return PageFile(page: page, problems: problems.items + found, hash: text.hashValue)
+        return PageFile(page: page, problems: problems.items + found, hash: text.utf8HashValue)
     }
 
     /// Reads again what `changed` (paths relative to the site, as a watcher reports them) touched.

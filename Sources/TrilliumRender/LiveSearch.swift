@@ -36,8 +36,8 @@ public final class LiveSearch: @unchecked Sendable {
             hasher.combine(pageHashes[key] ?? 0)
             hasher.combine(page.urlPath)
             hasher.combine(renderer.searchSection(page))
-            hasher.combine(text.headings)
-            hasher.combine(text.plainText)
+            hasher.combineUTF8(text.headings)
+            hasher.combineUTF8(text.plainText)
             wanted[page.language, default: []].append(("page:" + page.relativePath, hasher.finalize()))
             makers[page.language, default: []].append { renderer.searchDocument(page, text) }
         }

@@ -58,7 +58,7 @@ public struct ServiceFolder: Sendable {
                 let (parsed, found) = loader.parseTaxonomy(text, file: ServiceLoader.taxonomyPath)
                 problems.append(contentsOf: found)
                 taxonomy = parsed
-                taxonomyHash = text.hashValue
+                taxonomyHash = text.utf8HashValue
             }
         } else {
             problems.error(SourceLocation(file: ServiceLoader.taxonomyPath), "the help directory has no taxonomy file",
@@ -88,7 +88,7 @@ public struct ServiceFolder: Sendable {
         guard let text = fileSystem.readText(path, diagnostics: &problems) else {
             return Entry(parsed: nil, readProblems: problems.items, hash: 0)
         }
-        return Entry(parsed: loader.parseServiceFile(text, file: path, taxonomy: taxonomy), readProblems: problems.items, hash: text.hashValue)
+        return Entry(parsed: loader.parseServiceFile(text, file: path, taxonomy: taxonomy), readProblems: problems.items, hash: text.utf8HashValue)
     }
 
     /// Reads again the files among `changed` (paths relative to the site) that belong to the
