@@ -39,6 +39,14 @@ public enum GeneratedPages {
             }
         }
 
+        /// A page of a list of services: on the site, in the embeddable page, as data, or a facets block.
+        public var isList: Bool {
+            switch self {
+            case .serviceList, .embedServices, .serviceData, .serviceFacets: true
+            default: false
+            }
+        }
+
         /// Whether the kind is an HTML page people visit (and the sitemap lists).
         public var isPage: Bool {
             switch self {

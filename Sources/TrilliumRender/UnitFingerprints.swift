@@ -186,15 +186,46 @@ public struct UnitFingerprints: Sendable {
         // only when its own file did.
         let directoryKept = directory == previous.directory
         let taxonomyKept = hashes.taxonomy == previous.hashes.taxonomy
+        let pagesOfLists = directoryKept ? nil : listPages(changedSince: previous)
         result += units.filter { unit in
             switch unit {
             case .page: false
             case .directoryPage(_, .service(let id)): !taxonomyKept || hashes.services[id] != previous.hashes.services[id]
+            case .directoryPage(_, let kind) where kind.isList: pagesOfLists.map { $0.contains(kind) } ?? !directoryKept
             case .directoryPage, .exports: !directoryKept
             default: true
             }
         }
         return result
+    }
+
+    /// The pages of the directory's lists (site, embeddable, data, facets blocks) that show a
+    /// service whose file changed, when every list holds the same services in the same places
+    /// (same taxonomy and counts, changed services in the lists they were in); nil when every list
+    /// page must be compared.
+    func listPages(changedSince previous: UnitFingerprints) -> Set<GeneratedPages.Kind>? {
+        guard let listing, let before = previous.listing, hashes.taxonomy == previous.hashes.taxonomy, listings == previous.listings,
+              services.count == previous.services.count else { return nil }
+        var changed: [Int32] = []
+        for (position, service) in services.enumerated() where hashes.services[service.id] != previous.hashes.services[service.id] {
+            guard previous.services[position].id == service.id else { return nil }
+            changed.append(Int32(position))
+        }
+        var kinds: Set<GeneratedPages.Kind> = []
+        for position in changed {
+            kinds.insert(.serviceFacets(Int(position) / ServiceAPI.facetBlockSize + 1))
+            for filter in listing.filters {
+                let index = listing.index(of: position, in: filter)
+                // A service that moved between lists moves the others on their pages too (even
+                // when every count stays the same): compare every list page then.
+                guard index == before.index(of: position, in: filter) else { return nil }
+                guard let index else { continue }
+                kinds.insert(.serviceList(filter, page: index / ServiceListing.pageSize + 1))
+                kinds.insert(.embedServices(filter, page: index / ServiceListing.pageSize + 1))
+                kinds.insert(.serviceData(filter, page: index / ServiceAPI.listPageSize + 1))
+            }
+        }
+        return kinds
     }
 
     /// The section whose page comes last before `page` in its breadcrumbs (`SiteStructure.ancestors`).

@@ -226,4 +226,56 @@ struct LiveSiteTests {
             }
         }
     }
+
+    /// A directory whose lists run over several pages: editing a service re-renders only the
+    /// list pages that show it, and moving services between lists (even when every list keeps its
+    /// count) still gives what a full build gives.
+    @Test func serviceEditsInADirectoryOfManyPagesGiveWhatAFullBuildGives() throws {
+        let site = FixtureSite()
+        let entries = DirectoryFixture.write(300, into: site)
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        guard case .success = fullBuild(site, into: reference) else {
+            Issue.record("the fixture does not build")
+            return
+        }
+        func path(_ number: Int) -> String { "Content/services/\(entries[number].id).yaml" }
+        var filed = entries.map(\.categories)
+        func categories(_ number: Int) -> String { "categories: [\(filed[number].joined(separator: ", "))]" }
+        // Two services of the same regions filed under one category each, different ones: swapping
+        // their categories keeps every list's count.
+        let single = entries.indices.filter { entries[$0].categories.count == 1 }
+        // Far apart in the directory, so on different pages of the lists they share.
+        let (a, b) = try #require(single.lazy.flatMap { a in single.reversed().lazy.map { (a, $0) } }.first {
+            entries[$0.0].categories != entries[$0.1].categories && entries[$0.0].regions == entries[$0.1].regions
+        })
+        var random = Seeded(state: 7)
+        var narrowed = 0
+        for step in 1...7 {
+            var changed: [String]
+            switch step % 3 {
+            case 0:
+                changed = [path(a), path(b)]
+                let first = site.source(path(a)), second = site.source(path(b))
+                site.write(path(a), first.replacingOccurrences(of: categories(a), with: categories(b)))
+                site.write(path(b), second.replacingOccurrences(of: categories(b), with: categories(a)))
+                filed.swapAt(a, b)
+            default:
+                let number = Int(random.next() % UInt64(entries.count))
+                changed = [path(number)]
+                site.write(path(number), site.source(path(number)).replacingOccurrences(of: "summary: { en: \"", with: "summary: { en: \"Edit \(step). "))
+            }
+            let outcome = live.update(changed: changed)
+            guard case .updated(let update) = outcome, case .success = fullBuild(site, into: reference) else {
+                Issue.record("step \(step): the edit was refused: \(outcome)")
+                return
+            }
+            if update.pending < 600 { narrowed += 1 }
+            #expect(live.finishPending().allSatisfy { $0.severity != .error })
+            let differences = OutputSnapshot(site.output).differences(from: OutputSnapshot(reference))
+            #expect(differences.isEmpty, "step \(step) (\(changed)): \(differences.prefix(8))")
+            if !differences.isEmpty { return }
+        }
+        #expect(narrowed > 0, "no service edit left most of the lists alone")
+    }
 }

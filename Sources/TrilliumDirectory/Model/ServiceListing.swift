@@ -96,6 +96,18 @@ public struct ServiceListing: Sendable {
         return all[start..<min(all.count, start + pageSize)]
     }
 
+    /// Where the service at `position` stands in the list of `filter` (its index in it), if it is there.
+    public func index(of position: Int32, in filter: ServiceFilter) -> Int? {
+        guard let list = members(filter) else { return nil }
+        // Members are in directory order.
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == position ? low : nil
+    }
+
     private func members(_ filter: ServiceFilter) -> [Int32]? {
         switch (filter.region, filter.category, filter.audience) {
         case (nil, nil, nil): everything
