@@ -1,4 +1,5 @@
 import Foundation
+import TrilliumDirectory
 import TrilliumModel
 import TrilliumPipeline
 
@@ -18,7 +19,7 @@ extension SiteChecker {
     /// `--api-baseline`: the partner API files this render would publish, compared with the baseline (see `APIContract`).
     func apiContractDiagnostics(_ site: LoadedSite, published: [OutputFile]) -> [Diagnostic] {
         guard let apiBaseline else { return [] }
-        let serviceFiles = Dictionary((site.services?.services ?? []).map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
+        let serviceFiles = Dictionary((site.services?.services ?? ServiceList([])).map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
         return APIContract.check(baseline: apiBaseline.folder, shownAs: apiBaseline.shownAs, published: published, serviceFiles: serviceFiles)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrilliumDirectory
 import TrilliumModel
 import TrilliumPipeline
 import TrilliumPlan
@@ -38,7 +39,7 @@ extension SiteChecker {
             diagnostics.append(contentsOf: findings.diagnostics)
             if let score = findings.readability { scores.append(score) }
         }
-        for service in site.services?.services ?? [] {
+        for service in site.services?.services ?? ServiceList([]) {
             if let warning = SourceCheck.ageWarning(service.source, reference: options.today, what: "the source of this service",
                                                     fallback: SourceLocation(file: service.sourcePath)) {
                 diagnostics.append(warning)

@@ -1,4 +1,5 @@
 import Foundation
+import TrilliumDirectory
 import TrilliumModel
 import TrilliumSource
 
@@ -83,7 +84,7 @@ struct ContentInventory: Sendable {
         self.pairs = pairs.sorted { ($0.key?.pagePath ?? "") < ($1.key?.pagePath ?? "") }
 
         var services: [ServiceEntry] = []
-        let loaded = Dictionary((site.site?.services?.services ?? []).map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let loaded = Dictionary((site.site?.services?.services ?? ServiceList([])).map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         for file in site.serviceFiles {
             guard let path = ContentPath(file) else { continue }
             var entry = ServiceEntry(path: path, id: String(file.dropFirst("services/".count).dropLast(".yaml".count)))

@@ -64,6 +64,8 @@ public final class LiveSite: @unchecked Sendable {
     private var answers: [PageKey: Int] = [:]
     /// Units whose fingerprint changed but which are not rendered yet, in the order they will be.
     private var pending: [RenderUnit] = []
+    /// Every unit of the site, in `SiteRenderer.units()` order.
+    private var units: [RenderUnit] = []
     private var pendingSet: Set<RenderUnit> = []
 
     /// Builds the whole site into `options.output` and keeps it.
@@ -84,8 +86,9 @@ public final class LiveSite: @unchecked Sendable {
             throw BuildFailure([.error(SourceLocation(file: options.output.path), "cannot prepare the output folder: \(error.localizedDescription)")])
         }
         var problems = DiagnosticList()
+        units = renderer.units()
         // Pages first: the search reads what they leave behind.
-        for batch in [renderer.units().filter { $0 != .search }, [.search]] {
+        for batch in [units.filter { $0 != .search }, [.search]] {
             for (unit, outcome) in renderUnits(batch) {
                 problems.append(contentsOf: outcome.diagnostics)
                 for file in outcome.files {
@@ -134,10 +137,16 @@ public final class LiveSite: @unchecked Sendable {
             let nextRenderer = next.renderer
             phases.lap("plan")
             let nextFingerprints = UnitFingerprints(nextRenderer, hashes: next.sourceHashes, updating: next.swappedPages == nil ? nil : fingerprints,
-                                                    swapped: next.swappedPages ?? [])
+                                                    swapped: next.swappedPages ?? [], changedServices: next.changedServices?.ids)
             phases.lap("page summaries")
             var nextContext = serviceContext
-            if next.services != nil, next.sourceHashes.services != site.sourceHashes.services || next.sourceHashes.taxonomy != site.sourceHashes.taxonomy
+            // The same services in the same places, some read again: only theirs are described again.
+            let updated = next.changedServices.flatMap { changes in
+                serviceContext.flatMap { changes.ids.isEmpty ? $0 : nextRenderer.serviceContext(updating: $0, ids: changes.ids) }
+            }
+            if next.services != nil, let updated {
+                nextContext = updated
+            } else if next.services != nil, next.sourceHashes.services != site.sourceHashes.services || next.sourceHashes.taxonomy != site.sourceHashes.taxonomy
                 || nextContext == nil || next.sourceHashes.settings != site.sourceHashes.settings {
                 let before = site.sourceHashes.services
                 nextContext = nextRenderer.serviceContext(reusing: serviceContext) { before[$0.id] == next.sourceHashes.services[$0.id] }
@@ -147,14 +156,18 @@ public final class LiveSite: @unchecked Sendable {
             } else if next.services == nil {
                 nextContext = nil
             }
-            let units = nextRenderer.units()
+            // The same plan and lists: the same units.
+            let sameUnits = next.swappedPages != nil && (next.changedServices?.listingKept ?? false)
+            let units = sameUnits ? self.units : nextRenderer.units()
             phases.lap("directory")
             // A language whose settings, theme or menus changed changes on every one of its pages.
             let everywhere = Set(Language.allCases.filter { nextFingerprints.globalChanged($0, since: fingerprints) })
             // When the plan stayed and nothing every page reads changed, only some units can have
             // changed; units still pending stay so.
             let narrow = everywhere.isEmpty ? next.swappedPages : nil
-            let checked = narrow.map { nextFingerprints.candidates(after: fingerprints, swapped: $0, units: units) } ?? units
+            let checked = narrow.map {
+                nextFingerprints.candidates(after: fingerprints, swapped: $0, units: units, changedServices: next.changedServices?.ids)
+            } ?? units
             var dirty = checked.filter { unit in
                 guard let old = rendered[unit] else { return true }
                 switch unit {
@@ -168,7 +181,7 @@ public final class LiveSite: @unchecked Sendable {
                 dirty += pending.filter { !found.contains($0) }
             }
             phases.lap("fingerprints")
-            let gone: Set<RenderUnit> = units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units)
+            let gone: Set<RenderUnit> = sameUnits ? [] : units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units)
             // Rendered now: the units the edit named, then the others while there are few.
             let touched = Set(changed)
             var eager = dirty.filter { unit in
@@ -221,6 +234,7 @@ public final class LiveSite: @unchecked Sendable {
             }
             for unit in gone { removed += forget(unit) }
             sources.taken()
+            self.units = units
             pending = dirty.filter { !eagerSet.contains($0) }
             pendingSet = Set(pending)
             phases.lap("write")

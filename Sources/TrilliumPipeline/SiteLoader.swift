@@ -21,6 +21,9 @@ public struct LoadedSite: Sendable {
     /// When this site is an earlier one with some pages read again and nothing planned anew (the
     /// preview), the plan indices of those pages; nil when the site was planned from scratch.
     public var swappedPages: Set<Int>?
+    /// When `swappedPages` is set: the services read again (same ids, same places) and whether
+    /// every list of the directory kept its members; nil when the directory was made anew.
+    public var changedServices: ServiceFolder.Changes?
 
     /// What the render stage reads.
     public var renderInput: RenderInput { RenderInput(config: config, theme: theme, plan: plan, services: services) }

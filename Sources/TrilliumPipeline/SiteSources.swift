@@ -167,6 +167,7 @@ struct SiteSources: Sendable {
             if changed.contains(where: { $0.hasPrefix("Themes") }) || config?.theme != oldTheme { readTheme() }
             if changed.contains("Content") {
                 self = SiteSources(reading: options)
+                changedPagesOnly = nil
                 return false
             }
         }
@@ -208,9 +209,9 @@ struct SiteSources: Sendable {
             // Only saved service files keep the plan: a taxonomy edit or a file that came or went changes more.
             if serviceFiles.contains(where: { $0 == ServiceLoader.taxonomyPath || !$0.hasSuffix(".yaml") || !files.exists($0) }) { onlyPages = nil }
         }
-        let servicesBefore = services.serviceHashes.count
+        let servicesBefore = services.serviceCount
         services.update(changed: changed, fileSystem: files)
-        if services.serviceHashes.count != servicesBefore { onlyPages = nil }
+        if services.serviceCount != servicesBefore { onlyPages = nil }
         if let onlyPages, let before = changedPagesOnly {
             changedPagesOnly = before.union(onlyPages)
         } else {
@@ -223,6 +224,7 @@ struct SiteSources: Sendable {
     mutating func taken() {
         changedPagesOnly = []
         servicesTouched = false
+        services.taken()
     }
 
     // MARK: The loaded site
@@ -319,13 +321,18 @@ struct SiteSources: Sendable {
             site.config = config
             site.theme = theme
         }
+        site.changedServices = ServiceFolder.Changes()
         if servicesTouched {
             // The same services (ids, in order) keep every URL; their facts may change.
             var found = DiagnosticList()
-            guard let directory = services.directory(diagnostics: &found), !found.hasErrors,
-                  directory.services.map(\.id) == previous.services?.services.map(\.id) else { return nil }
+            guard let directory = services.directory(diagnostics: &found), !found.hasErrors, let before = previous.services else { return nil }
+            if services.changes == nil {
+                guard directory.services.count == before.services.count,
+                      zip(directory.services, before.services).allSatisfy({ $0.id == $1.id }) else { return nil }
+            }
             problems += found.items
             site.services = directory
+            site.changedServices = services.changes
         }
         site.sourceHashes = hashes
         site.swappedPages = swapped

@@ -71,6 +71,12 @@ extension SiteRenderer {
         input.services.map { ServicePagesRenderer(renderer: self, directory: $0).makeContext(reusing: previous, reusable: reusable) }
     }
 
+    /// `previous` with the descriptions of the services `ids` made again; nil when that cannot
+    /// give what `serviceContext()` gives (a description with a problem).
+    public func serviceContext(updating previous: ServiceRenderContext, ids: Set<String>) -> ServiceRenderContext? {
+        input.services.flatMap { ServicePagesRenderer(renderer: self, directory: $0).updateContext(previous, ids: ids) }
+    }
+
     /// Renders one unit other than `.search` (see `LiveSearch`). `services` is this site's
     /// `serviceContext()`; `allCards` caches each language's service cards between units.
     public func render(_ unit: RenderUnit, services: ServiceRenderContext?, allCards: ServiceCards?) -> UnitOutcome {

@@ -67,7 +67,7 @@ extension ServicePagesRenderer {
     func exports(context: ServiceRenderContext) -> [OutputFile] {
         let collected = CollectedFiles()
         var ignored = DiagnosticList()
-        renderExports(emit: { collected.add($0) }, diagnostics: &ignored) { context.descriptions[$0.id] ?? Localized(en: "", fr: "") }
+        renderExports(emit: { collected.add($0) }, diagnostics: &ignored) { context.described($0.id)?.html ?? Localized(en: "", fr: "") }
         return collected.files.sorted { $0.path < $1.path }
     }
 }

@@ -8,11 +8,41 @@ import TrilliumSearch
 /// What the directory's jobs share, worked out once per directory: each service's description,
 /// rendered once per language for its pages, the search and the exports.
 public struct ServiceRenderContext: Sendable {
-    /// Each service's description as HTML and as plain text, by id and language.
-    var descriptions: [String: Localized<String>]
-    var descriptionTexts: [String: Localized<String>]
+    /// Each service's description as HTML and as plain text, by id: made for the whole
+    /// directory, then the services edited since (`edited`) over it, so an edit does not copy
+    /// 60,000 entries.
+    private var made: [String: Described]
+    private var edited: [String: Described] = [:]
     /// Problems found rendering the descriptions.
     public var diagnostics: [Diagnostic]
+
+    struct Described: Sendable {
+        var html: Localized<String>
+        var text: Localized<String>
+    }
+
+    init(made: [String: Described], diagnostics: [Diagnostic]) {
+        self.made = made
+        self.diagnostics = diagnostics
+    }
+
+    func described(_ id: String) -> Described? { edited[id] ?? made[id] }
+    func descriptionHTML(_ id: String, _ language: Language) -> String { described(id)?.html[language] ?? "" }
+    func descriptionText(_ id: String, _ language: Language) -> String { described(id)?.text[language] ?? "" }
+
+    /// This context with the descriptions of `services` made again; nil when one of them, before
+    /// or now, has a problem (the problems are then made again in directory order).
+    func updating(_ services: [Service], describe: (Service) -> (Described, [Diagnostic])) -> ServiceRenderContext? {
+        let files = Set(services.map(\.sourcePath))
+        guard !diagnostics.contains(where: { files.contains($0.location.file) }) else { return nil }
+        var next = self
+        for service in services {
+            let (described, problems) = describe(service)
+            guard problems.isEmpty else { return nil }
+            next.edited[service.id] = described
+        }
+        return next
+    }
 }
 
 /// The service directory's pages and files: the directory's first page, one page per service,
@@ -30,8 +60,6 @@ struct ServicePagesRenderer {
     let cache: ServiceRenderCache
     /// The day the most recently checked service was checked: the lists' "date modified".
     let latestVerification: Day?
-    /// Each service's position in `directory.services`.
-    let positions: [String: Int]
     /// The page context cards are rendered in, per language.
     let cardContexts: Localized<PageView>
 
@@ -41,7 +69,6 @@ struct ServicePagesRenderer {
         self.search = search
         self.cache = cache ?? ServiceRenderCache(services: directory.services.count)
         latestVerification = directory.services.map(\.lastVerified).max()
-        positions = Dictionary(directory.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         cardContexts = Self.cardContexts(renderer.factory)
     }
 
@@ -82,7 +109,7 @@ struct ServicePagesRenderer {
                 descriptionText = description.plainText
                 return description.html
             }
-            if case .service(let id) = kind, let position = positions[id],
+            if case .service(let id) = kind, let position = directory.position(of: id),
                let fragment = search?.addService(position, language: language, { searchDocument(directory.services[position], language, descriptionText: descriptionText) }) {
                 files.append(fragment)
             }
@@ -112,26 +139,41 @@ struct ServicePagesRenderer {
     /// and the exports. Descriptions of services `reusable` says are unchanged are taken from `previous`.
     func makeContext(reusing previous: ServiceRenderContext? = nil, reusable: (Service) -> Bool = { _ in false }) -> ServiceRenderContext {
         var diagnostics = DiagnosticList()
-        var descriptions: [String: Localized<String>] = [:]
-        var descriptionTexts: [String: Localized<String>] = [:]
-        descriptions.reserveCapacity(directory.services.count)
-        descriptionTexts.reserveCapacity(directory.services.count)
+        var made: [String: ServiceRenderContext.Described] = [:]
+        made.reserveCapacity(directory.services.count)
         for service in directory.services {
-            if let previous, reusable(service), let html = previous.descriptions[service.id], let text = previous.descriptionTexts[service.id] {
-                descriptions[service.id] = html
-                descriptionTexts[service.id] = text
+            if let previous, reusable(service), let described = previous.described(service.id) {
+                made[service.id] = described
                 continue
             }
-            let en = describe(service, .en, diagnostics: &diagnostics), fr = describe(service, .fr, diagnostics: &diagnostics)
-            descriptions[service.id] = Localized(en: en.html, fr: fr.html)
-            descriptionTexts[service.id] = Localized(en: en.plainText, fr: fr.plainText)
+            made[service.id] = described(service, diagnostics: &diagnostics)
         }
-        return ServiceRenderContext(descriptions: descriptions, descriptionTexts: descriptionTexts, diagnostics: diagnostics.items)
+        return ServiceRenderContext(made: made, diagnostics: diagnostics.items)
+    }
+
+    /// `previous` with the descriptions of the services `ids` made again, when that gives what
+    /// `makeContext` would (see `ServiceRenderContext.updating`).
+    func updateContext(_ previous: ServiceRenderContext, ids: Set<String>) -> ServiceRenderContext? {
+        var services: [Service] = []
+        for id in ids.sorted() {
+            guard let position = directory.position(of: id) else { return nil }
+            services.append(directory.services[position])
+        }
+        return previous.updating(services) { service in
+            var problems = DiagnosticList()
+            let described = described(service, diagnostics: &problems)
+            return (described, problems.items)
+        }
+    }
+
+    private func described(_ service: Service, diagnostics: inout DiagnosticList) -> ServiceRenderContext.Described {
+        let en = describe(service, .en, diagnostics: &diagnostics), fr = describe(service, .fr, diagnostics: &diagnostics)
+        return ServiceRenderContext.Described(html: Localized(en: en.html, fr: fr.html), text: Localized(en: en.plainText, fr: fr.plainText))
     }
 
     /// The files of one job: a generated page or data file in one language.
     func renderJob(_ language: Language, _ kind: GeneratedPages.Kind, context: ServiceRenderContext) -> [OutputFile] {
-        renderJob(language, kind) { context.descriptions[$0.id]?[language] ?? "" }
+        renderJob(language, kind) { context.descriptionHTML($0.id, language) }
     }
 
     /// The files of one job, a service page's description HTML given by `descriptionHTML`.
@@ -142,7 +184,7 @@ struct ServicePagesRenderer {
         case .serviceList(let filter, let page):
             return [renderList(filter, page: page, language)]
         case .service(let id):
-            guard let position = positions[id] else { return [] }
+            guard let position = directory.position(of: id) else { return [] }
             return [renderService(directory.services[position], language, descriptionHTML: descriptionHTML(directory.services[position]))]
         case .partners:
             return [renderPartners(language)]

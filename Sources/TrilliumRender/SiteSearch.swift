@@ -79,7 +79,7 @@ extension SiteRenderer {
 extension ServicePagesRenderer {
     /// What the search indexes of a service: name, organization, summary, tags, description and phones.
     func searchDocument(_ service: Service, _ language: Language, context: ServiceRenderContext) -> SearchDocument {
-        searchDocument(service, language, descriptionText: context.descriptionTexts[service.id]?[language] ?? "")
+        searchDocument(service, language, descriptionText: context.descriptionText(service.id, language))
     }
 
     func searchDocument(_ service: Service, _ language: Language, descriptionText: String) -> SearchDocument {

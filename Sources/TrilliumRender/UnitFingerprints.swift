@@ -35,14 +35,18 @@ public struct UnitFingerprints: Sendable {
     let hashes: SourceHashes
     /// Per language: settings, theme, menus and footer as resolved, whether there is a directory.
     let global: [Language: Int]
-    /// The taxonomy and every service, in directory order.
+    /// The taxonomy and every service, in directory order: a hash of the taxonomy, the count
+    /// and `directorySum`.
     let directory: Int
+    /// The sum of a hash of each service's position, id and file: a service read again changes
+    /// its own term only.
+    let directorySum: Int
     /// What every list of the directory reads besides its own services: the taxonomy, how many
     /// services each list holds (page counts, the counts beside the links to other lists), the
     /// number of services and the latest day one was checked (the lists' date).
     let listings: Int
     /// The directory's services in order and its lists (a list page reads the services it shows).
-    let services: [Service]
+    let services: ServiceList
     let listing: ServiceListing?
     /// Per language: the home page's latest updates and its feeds' section.
     let home: [Language: Int]
@@ -77,9 +81,19 @@ public struct UnitFingerprints: Sendable {
         self.init(renderer, hashes: hashes, updating: nil, swapped: [])
     }
 
+    private static func directoryTerm(_ position: Int, _ id: String, _ hash: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(position)
+        hasher.combine(id)
+        hasher.combine(hash)
+        return hasher.finalize()
+    }
+
     /// `init(_:hashes:)` for a site whose plan is `previous`'s with the pages at `swapped` (plan
-    /// indices) read again: only their summaries are worked out again.
-    public init(_ renderer: SiteRenderer, hashes: SourceHashes, updating previous: UnitFingerprints?, swapped: Set<Int>) {
+    /// indices) read again: only their summaries are worked out again. `changedServices`, when
+    /// given, holds the ids of the only services that may have changed (in the same places).
+    public init(_ renderer: SiteRenderer, hashes: SourceHashes, updating previous: UnitFingerprints?, swapped: Set<Int>,
+                changedServices: Set<String>? = nil) {
         plan = renderer.plan
         self.hashes = hashes
         var global: [Language: Int] = [:]
@@ -100,22 +114,35 @@ public struct UnitFingerprints: Sendable {
         }
         self.global = global
         self.home = home
+        let all = renderer.input.services?.services ?? ServiceList([])
+        var sum = 0
+        if let previous, let changedServices, previous.services.count == all.count, let found = renderer.input.services {
+            sum = previous.directorySum
+            for id in changedServices {
+                guard let position = found.position(of: id) else { continue }
+                sum &-= Self.directoryTerm(position, id, previous.hashes.services[id] ?? 0)
+                sum &+= Self.directoryTerm(position, id, hashes.services[id] ?? 0)
+            }
+        } else {
+            for (position, service) in all.enumerated() { sum &+= Self.directoryTerm(position, service.id, hashes.services[service.id] ?? 0) }
+        }
+        directorySum = sum
         var directory = Hasher()
         directory.combine(hashes.taxonomy)
-        for service in renderer.input.services?.services ?? [] {
-            directory.combine(service.id)
-            directory.combine(hashes.services[service.id] ?? 0)
-        }
+        directory.combine(all.count)
+        directory.combine(sum)
         self.directory = directory.finalize()
         var listings = Hasher()
         listings.combine(hashes.taxonomy)
         if let found = renderer.input.services {
             listings.combine(found.services.count)
-            listings.combine(found.services.map(\.lastVerified).max())
+            var latest: Day?
+            for service in found.services where latest.map({ service.lastVerified > $0 }) ?? true { latest = service.lastVerified }
+            listings.combine(latest)
             for filter in found.listing.filters { listings.combine(found.listing.count(filter)) }
         }
         self.listings = listings.finalize()
-        services = renderer.input.services?.services ?? []
+        services = renderer.input.services?.services ?? ServiceList([])
         listing = renderer.input.services?.listing
         if let previous, previous.card.count == plan.pages.count {
             (card, crumb, address, parent) = (previous.card, previous.crumb, previous.address, previous.parent)
@@ -162,7 +189,8 @@ public struct UnitFingerprints: Sendable {
     /// the pages below a section whose breadcrumb changed, the home pages, the directory's units
     /// when services changed (a service's page only when its file did), and the site-wide ones.
     /// Every other unit reads nothing that changed.
-    public func candidates(after previous: UnitFingerprints, swapped: Set<Int>, units: [RenderUnit]) -> [RenderUnit] {
+    /// `changedServices`, when given, holds the ids of every service whose file may have changed.
+    public func candidates(after previous: UnitFingerprints, swapped: Set<Int>, units: [RenderUnit], changedServices: Set<String>? = nil) -> [RenderUnit] {
         var pages: Set<Int> = []
         var renamedSections: Set<Int> = []
         for index in swapped {
@@ -186,11 +214,28 @@ public struct UnitFingerprints: Sendable {
         // only when its own file did.
         let directoryKept = directory == previous.directory
         let taxonomyKept = hashes.taxonomy == previous.hashes.taxonomy
-        let pagesOfLists = directoryKept ? nil : listPages(changedSince: previous)
+        let pagesOfLists = directoryKept ? nil : listPages(changedSince: previous, among: changedServices)
+        if let changedServices, taxonomyKept, directoryKept || pagesOfLists != nil {
+            // Few directory units can have changed: name them rather than go through every unit
+            // (at 211's scale, a few hundred thousand). Same units as the filter below.
+            let ids = changedServices.filter { hashes.services[$0] != previous.hashes.services[$0] }.sorted()
+            let lists = (pagesOfLists ?? []).sorted { GeneratedPages.urlPath($0, .en) < GeneratedPages.urlPath($1, .en) }
+            if !directoryKept, listing != nil {
+                for language in Language.allCases {
+                    result.append(.directoryPage(language, .directory))
+                    result += lists.filter { language == .en || !$0.isShared }.map { .directoryPage(language, $0) }
+                    result += ids.map { .directoryPage(language, .service($0)) }
+                    result.append(.directoryPage(language, .partners))
+                }
+                result.append(.exports)
+            }
+            return result + [.search, .siteFiles]
+        }
         result += units.filter { unit in
             switch unit {
             case .page: false
-            case .directoryPage(_, .service(let id)): !taxonomyKept || hashes.services[id] != previous.hashes.services[id]
+            case .directoryPage(_, .service(let id)):
+                !taxonomyKept || (changedServices.map { $0.contains(id) } ?? true) && hashes.services[id] != previous.hashes.services[id]
             case .directoryPage(_, let kind) where kind.isList: pagesOfLists.map { $0.contains(kind) } ?? !directoryKept
             case .directoryPage, .exports: !directoryKept
             default: true
@@ -203,12 +248,14 @@ public struct UnitFingerprints: Sendable {
     /// service whose file changed, when every list holds the same services in the same places
     /// (same taxonomy and counts, changed services in the lists they were in); nil when every list
     /// page must be compared.
-    func listPages(changedSince previous: UnitFingerprints) -> Set<GeneratedPages.Kind>? {
+    /// `among`, when given, holds the ids of every service that may have changed.
+    func listPages(changedSince previous: UnitFingerprints, among ids: Set<String>? = nil) -> Set<GeneratedPages.Kind>? {
         guard let listing, let before = previous.listing, hashes.taxonomy == previous.hashes.taxonomy, listings == previous.listings,
               services.count == previous.services.count else { return nil }
         var changed: [Int32] = []
-        for (position, service) in services.enumerated() where hashes.services[service.id] != previous.hashes.services[service.id] {
-            guard previous.services[position].id == service.id else { return nil }
+        let positions: [Int] = ids.map { ids in ids.compactMap { ServiceDirectory.position(of: $0, in: services) }.sorted() } ?? Array(services.indices)
+        for position in positions where hashes.services[services[position].id] != previous.hashes.services[services[position].id] {
+            guard previous.services[position].id == services[position].id else { return nil }
             changed.append(Int32(position))
         }
         var kinds: Set<GeneratedPages.Kind> = []

@@ -27,6 +27,35 @@ public struct ServiceFolder: Sendable {
     /// Service files, sorted.
     var paths: [String] = []
     var entries: [String: Entry] = [:]
+    /// The directory the entries make, kept up to date as files are read (see `Made`).
+    private var made: Made?
+    /// A hash of each service's file, by service id.
+    public private(set) var serviceHashes: [String: Int] = [:]
+    /// What changed since `taken()`: the ids of the services read again and whether every list
+    /// kept its members; nil when the folder was listed or read again whole.
+    public private(set) var changes: Changes? = Changes()
+
+    /// What reading some service files again changed.
+    public struct Changes: Sendable, Equatable {
+        /// Ids of the services whose files were read again (their ids did not change).
+        public var ids: Set<String> = []
+        /// Whether every list of the directory holds the same services as before.
+        public var listingKept = true
+
+        public init() {}
+    }
+
+    /// The directory as made from the entries, with what it takes to report its problems in a
+    /// build's order without going through every entry: the files with problems and the checks
+    /// across files.
+    private struct Made: Sendable {
+        var directory: ServiceDirectory
+        /// Paths whose entry has problems, in `paths` order.
+        var problemPaths: [String]
+        /// The checks across files of ids and organizations, and how many files use each term.
+        var idsAndOrganizations: [Diagnostic]
+        var termUses: [Taxonomy.Facet: [String: Int]]
+    }
 
     /// Reads the whole folder.
     public init(reading fileSystem: SiteFileSystem, loader: ServiceLoader, workers: Int = 1) {
@@ -47,6 +76,90 @@ public struct ServiceFolder: Sendable {
         let read = Parallel.map(paths.count, workers: workers) { index in Self.entry(paths[index], fileSystem, loader, known) }
         entries.reserveCapacity(paths.count)
         for (path, entry) in zip(paths, read) { entries[path] = entry }
+        remake()
+    }
+
+    /// Makes the directory from every entry.
+    private mutating func remake() {
+        changes = nil
+        guard exists else {
+            made = nil
+            serviceHashes = [:]
+            return
+        }
+        var files: [ServiceLoader.ParsedServiceFile] = []
+        var problemPaths: [String] = []
+        var hashes: [String: Int] = [:]
+        files.reserveCapacity(paths.count)
+        hashes.reserveCapacity(paths.count)
+        for path in paths {
+            guard let entry = entries[path] else { continue }
+            if Self.hasProblems(entry) { problemPaths.append(path) }
+            guard let parsed = entry.parsed else { continue }
+            files.append(parsed)
+            if let id = parsed.service?.id { hashes[id] = entry.hash }
+        }
+        serviceHashes = hashes
+        made = Made(directory: ServiceDirectory(taxonomy: taxonomy ?? .empty, services: files.compactMap(\.service)),
+                    problemPaths: problemPaths, idsAndOrganizations: loader.idAndOrganizationDiagnostics(files),
+                    termUses: ServiceLoader.termUses(files))
+    }
+
+    private static func hasProblems(_ entry: Entry) -> Bool {
+        !entry.readProblems.isEmpty || !(entry.parsed?.diagnostics.isEmpty ?? true)
+    }
+
+    /// Takes in the entries read again at the paths of `before` (their entries before), when each
+    /// file still gives a service with the same id and organization on the same lines: then the
+    /// checks of ids and organizations find what they found, each service keeps its place, and
+    /// the lists keep their members unless a service's terms changed (the terms' uses are
+    /// counted again). False when the directory must be made again.
+    private mutating func refresh(_ before: [String: Entry]) -> Bool {
+        guard var made else { return false }
+        var services = made.directory.services
+        var listingKept = true
+        var ids: [String] = []
+        for (path, old) in before {
+            guard let new = entries[path], let was = old.parsed, let now = new.parsed, let service = now.service, let previous = was.service,
+                  service.id == previous.id, was.id == now.id, was.idLocation == now.idLocation,
+                  was.organization == now.organization, was.organizationLocation == now.organizationLocation,
+                  let position = ServiceDirectory.position(of: service.id, in: services), services[position].sourcePath == path else { return false }
+            if service.regions != previous.regions || service.categories != previous.categories || service.audiences != previous.audiences {
+                listingKept = false
+            }
+            if was.listedTerms != now.listedTerms {
+                ServiceLoader.count(was, by: -1, in: &made.termUses)
+                ServiceLoader.count(now, by: 1, in: &made.termUses)
+            }
+            services[position] = service
+            ids.append(service.id)
+            serviceHashes[service.id] = new.hash
+            let had = Self.hasProblems(old), has = Self.hasProblems(new)
+            if had != has {
+                if has {
+                    made.problemPaths.insert(path, at: made.problemPaths.firstIndex { $0 > path } ?? made.problemPaths.endIndex)
+                } else {
+                    made.problemPaths.removeAll { $0 == path }
+                }
+            }
+        }
+        made.directory = ServiceDirectory(taxonomy: made.directory.taxonomy, sortedServices: services,
+                                          listing: listingKept ? made.directory.listing : nil)
+        self.made = made
+        if var changes {
+            changes.ids.formUnion(ids)
+            changes.listingKept = changes.listingKept && listingKept
+            self.changes = changes
+        }
+        return true
+    }
+
+    /// How many services the directory holds.
+    public var serviceCount: Int { made?.directory.services.count ?? 0 }
+
+    /// Changes count from here (the directory was taken by a site).
+    public mutating func taken() {
+        changes = Changes()
     }
 
     private mutating func readTaxonomy(_ fileSystem: SiteFileSystem) {
@@ -108,35 +221,35 @@ public struct ServiceFolder: Sendable {
         }
         if mine.contains(where: { !$0.hasSuffix(".yaml") || entries[$0] == nil || !fileSystem.exists($0) }) {
             relist(fileSystem)
+            let listed = Set(paths)
+            for path in mine where listed.contains(path) { read(path, fileSystem) }
+            for path in paths where entries[path] == nil { read(path, fileSystem) }
+            remake()
+            return
         }
-        let listed = Set(paths)
-        for path in mine where listed.contains(path) { read(path, fileSystem) }
-        for path in paths where entries[path] == nil { read(path, fileSystem) }
+        // Only saved files: each keeps its place in the folder.
+        var before: [String: Entry] = [:]
+        for path in Set(mine) {
+            before[path] = entries[path]
+            read(path, fileSystem)
+        }
+        if !refresh(before) { remake() }
     }
 
     /// The directory and every problem found, in the order a build reports them; nil without a folder.
     public func directory(diagnostics: inout DiagnosticList) -> ServiceDirectory? {
-        guard exists else { return nil }
+        guard exists, let made else { return nil }
         diagnostics.append(contentsOf: taxonomyProblems)
         diagnostics.append(contentsOf: listProblems)
-        var files: [ServiceLoader.ParsedServiceFile] = []
-        for path in paths {
+        for path in made.problemPaths {
             guard let entry = entries[path] else { continue }
             diagnostics.append(contentsOf: entry.readProblems)
-            guard let parsed = entry.parsed else { continue }
-            diagnostics.append(contentsOf: parsed.diagnostics)
-            files.append(parsed)
+            diagnostics.append(contentsOf: entry.parsed?.diagnostics ?? [])
         }
-        diagnostics.append(contentsOf: loader.crossFileDiagnostics(files, taxonomy: taxonomy))
-        return ServiceDirectory(taxonomy: taxonomy ?? .empty, services: files.compactMap(\.service))
-    }
-
-    /// A hash of each service's file, by service id.
-    public var serviceHashes: [String: Int] {
-        var hashes: [String: Int] = [:]
-        for entry in entries.values {
-            if let id = entry.parsed?.service?.id { hashes[id] = entry.hash }
+        diagnostics.append(contentsOf: made.idsAndOrganizations)
+        if let taxonomy {
+            diagnostics.append(contentsOf: loader.unusedTermDiagnostics(taxonomy) { facet, id in made.termUses[facet]?[id] != nil })
         }
-        return hashes
+        return made.directory
     }
 }

@@ -478,6 +478,16 @@ public struct ServiceLoader: Sendable {
 
     /// Checks that need every service: unique ids, consistent organizations, taxonomy terms in use.
     package func crossFileDiagnostics(_ files: [ParsedServiceFile], taxonomy: Taxonomy?) -> [Diagnostic] {
+        var diagnostics = idAndOrganizationDiagnostics(files)
+        if let taxonomy {
+            let used = Self.termUses(files)
+            diagnostics += unusedTermDiagnostics(taxonomy) { facet, id in used[facet]?[id] != nil }
+        }
+        return diagnostics
+    }
+
+    /// Checks across files of ids and organizations: each id once, each organization named one way.
+    package func idAndOrganizationDiagnostics(_ files: [ParsedServiceFile]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstByID: [String: SourceLocation] = [:]
         var organizations: [String: (ServiceOrganization, SourceLocation)] = [:]
@@ -501,10 +511,31 @@ public struct ServiceLoader: Sendable {
                 }
             }
         }
-        guard let taxonomy else { return diagnostics }
+        return diagnostics
+    }
+
+    /// How many files list each term, per facet (valid terms or not).
+    package static func termUses(_ files: [ParsedServiceFile]) -> [Taxonomy.Facet: [String: Int]] {
+        var uses: [Taxonomy.Facet: [String: Int]] = [:]
+        for file in files { count(file, by: 1, in: &uses) }
+        return uses
+    }
+
+    /// Adds `step` to the uses of each term `file` lists (once per file), dropping terms no file uses.
+    package static func count(_ file: ParsedServiceFile, by step: Int, in uses: inout [Taxonomy.Facet: [String: Int]]) {
+        for (facet, terms) in file.listedTerms {
+            for (index, term) in terms.enumerated() where !terms[..<index].contains(term) {
+                let count = (uses[facet]?[term] ?? 0) + step
+                uses[facet, default: [:]][term] = count > 0 ? count : nil
+            }
+        }
+    }
+
+    /// Warnings for the terms of `taxonomy` no service uses.
+    package func unusedTermDiagnostics(_ taxonomy: Taxonomy, used: (Taxonomy.Facet, String) -> Bool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for facet in Taxonomy.Facet.allCases {
-            let used = Set(files.flatMap { $0.listedTerms[facet] ?? [] })
-            for term in taxonomy.terms(facet) where !used.contains(term.id) {
+            for term in taxonomy.terms(facet) where !used(facet, term.id) {
                 let location = taxonomy.termLocations[facet]?[term.id] ?? SourceLocation(file: Self.taxonomyPath)
                 diagnostics.append(.warning(location, "\(facet.singular) `\(term.id)` is not used by any service",
                                             hint: "Add it to a service's `\(facet.rawValue)`, or remove it from taxonomy.yaml so visitors do not find an empty list."))

@@ -5,14 +5,31 @@ import TrilliumSource
 public struct ServiceDirectory: Sendable {
     public let taxonomy: Taxonomy
     /// Sorted by id.
-    public let services: [Service]
+    public let services: ServiceList
     /// Which services each list of the directory holds (by position in `services`).
     public let listing: ServiceListing
 
     public init(taxonomy: Taxonomy, services: [Service]) {
         self.taxonomy = taxonomy
-        self.services = services.sorted { $0.id < $1.id }
+        self.services = ServiceList(services.sorted { $0.id < $1.id })
         self.listing = ServiceListing(taxonomy: taxonomy, services: self.services)
+    }
+
+    /// A directory of `sortedServices` (sorted by id), with their `listing` when it is known.
+    init(taxonomy: Taxonomy, sortedServices: ServiceList, listing: ServiceListing?) {
+        self.taxonomy = taxonomy
+        self.services = sortedServices
+        self.listing = listing ?? ServiceListing(taxonomy: taxonomy, services: sortedServices)
+    }
+
+    /// The position of the service with `id` in `services` (sorted by id), if there is one.
+    public static func position(of id: String, in services: ServiceList) -> Int? {
+        var low = 0, high = services.count
+        while low < high {
+            let middle = (low + high) / 2
+            if services[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < services.count && services[low].id == id ? low : nil
     }
 
     /// Ids no service may take: the directory's lists live beside its services' pages
@@ -21,7 +38,12 @@ public struct ServiceDirectory: Sendable {
 
     /// The service with `id`, if any.
     public func service(id: String) -> Service? {
-        services.first { $0.id == id }
+        position(of: id).map { services[$0] }
+    }
+
+    /// The position of the service with `id` in `services`, if there is one.
+    public func position(of id: String) -> Int? {
+        Self.position(of: id, in: services)
     }
 
     /// Services that list `id` in `facet`, in id order.

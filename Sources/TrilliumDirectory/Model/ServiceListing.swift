@@ -22,7 +22,7 @@ public struct ServiceListing: Sendable {
     private let categoryIndex: [String: Int]
     private let audienceIndex: [String: Int]
 
-    public init(taxonomy: Taxonomy, services: [Service]) {
+    public init<Services: Collection>(taxonomy: Taxonomy, services: Services) where Services.Element == Service {
         self.taxonomy = taxonomy
         func index(_ terms: [Taxonomy.Term]) -> [String: Int] {
             Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumDirectory
+
+/// The preview keeps the directory it made and, when saved service files keep their ids,
+/// organizations and terms, takes in only those files. Whatever the edit, the directory and its
+/// problems must be what reading the whole folder again gives.
+@Suite("Service folder: edits against a fresh read")
+struct ServiceFolderUpdateTests {
+    typealias F = ServiceFixtures
+
+    /// A service of the fixture with its own id, organization and category.
+    static func service(_ id: String, organization: String = "test-organization", category: String = "crisis-line") -> String {
+        var text = F.serviceYAML.replacingOccurrences(of: "id: test-helpline", with: "id: \(id)")
+        text = text.replacingOccurrences(of: "id: test-organization", with: "id: \(organization)")
+        return text.replacingOccurrences(of: "categories: [crisis-line]", with: "categories: [\(category)]")
+    }
+
+    struct Site {
+        let root: URL
+        var fileSystem: SiteFileSystem { SiteFileSystem(root: root) }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("trillium-service-folder-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/services"), withIntermediateDirectories: true)
+            try write(F.taxonomyFile, F.taxonomyYAML)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: root.appendingPathComponent(path))
+        }
+
+        func remove(_ path: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+    }
+
+    /// Everything a directory and its problems say, as text to compare.
+    static func summary(_ folder: ServiceFolder) -> [String] {
+        var diagnostics = DiagnosticList()
+        guard let directory = folder.directory(diagnostics: &diagnostics) else { return ["no directory"] + diagnostics.items.map(\.description) }
+        var lines = diagnostics.items.map(\.description)
+        for service in directory.services {
+            lines.append("\(service.id) \(service.sourcePath) \(service.summary[.en]) \(service.categories) \(service.organization.name[.en]) \(folder.serviceHashes[service.id] ?? 0)")
+        }
+        for filter in directory.listing.filters {
+            lines.append("\(filter): \(directory.listing.positions(filter))")
+        }
+        lines.append("count \(folder.serviceCount)")
+        return lines
+    }
+
+    @Test func everyKindOfEditGivesWhatAFreshReadGives() throws {
+        let site = try Site()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        for (index, id) in ["alpha", "bravo", "charlie", "delta"].enumerated() {
+            try site.write("Content/services/\(id).yaml", Self.service(id, category: index % 2 == 0 ? "crisis-line" : "legal"))
+        }
+        var folder = ServiceFolder(reading: site.fileSystem, loader: F.loader)
+        #expect(Self.summary(folder) == Self.summary(ServiceFolder(reading: site.fileSystem, loader: F.loader)))
+
+        let long = String(repeating: "A long summary. ", count: 20)
+        // (file, new text or nil to delete, whether the edit keeps ids and places, whether it keeps every list)
+        let edits: [(String, String?, Bool, Bool)] = [
+            ("bravo", Self.service("bravo", category: "legal").replacingOccurrences(of: "A helpline used by the tests.", with: "Edited."), true, true),
+            // A warning of its own comes and goes.
+            ("charlie", Self.service("charlie").replacingOccurrences(of: "A helpline used by the tests.", with: long), true, true),
+            ("charlie", Self.service("charlie"), true, true),
+            // A service changes lists.
+            ("alpha", Self.service("alpha", category: "legal"), true, false),
+            // The last service of a category leaves it: the category's unused warning comes and goes.
+            ("charlie", Self.service("charlie", category: "legal"), true, false),
+            ("charlie", Self.service("charlie"), true, false),
+            // Its organization is named differently: a warning across files.
+            ("delta", Self.service("delta", category: "legal").replacingOccurrences(of: "name: { en: Test Organization", with: "name: { en: Other Name"), false, false),
+            ("delta", Self.service("delta", category: "legal"), false, false),
+            // An id that clashes with another file's: an error across files.
+            ("delta", Self.service("alpha", category: "legal"), false, false),
+            ("delta", Self.service("delta", category: "legal"), false, false),
+            // A service's own error takes it out of the directory.
+            ("bravo", Self.service("bravo").replacingOccurrences(of: "cost: free", with: "cost: cheap"), false, false),
+            ("bravo", Self.service("bravo", category: "legal"), false, false),
+            // Files that come and go.
+            ("echo", Self.service("echo"), false, false),
+            ("echo", nil, false, false),
+        ]
+        var warnedOfUnusedTerms = false
+        for (number, (name, text, keepsPlaces, keepsLists)) in edits.enumerated() {
+            let path = "Content/services/\(name).yaml"
+            if let text { try site.write(path, text) } else { try site.remove(path) }
+            folder.taken()
+            folder.update(changed: [path], fileSystem: site.fileSystem)
+            let fresh = ServiceFolder(reading: site.fileSystem, loader: F.loader)
+            #expect(Self.summary(folder) == Self.summary(fresh), "edit \(number) of \(name)")
+            let changes = folder.changes
+            if Self.summary(folder).contains(where: { $0.contains("is not used by any service") }) { warnedOfUnusedTerms = true }
+            if keepsPlaces {
+                #expect(changes?.ids == [name], "edit \(number) of \(name) should keep every place")
+                #expect(changes?.listingKept == keepsLists, "edit \(number) of \(name)")
+            } else {
+                #expect(changes == nil, "edit \(number) of \(name) should make the directory again")
+            }
+        }
+        #expect(warnedOfUnusedTerms)
+    }
+}
