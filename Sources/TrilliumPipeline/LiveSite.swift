@@ -165,9 +165,16 @@ public final class LiveSite: @unchecked Sendable {
             // When the plan stayed and nothing every page reads changed, only some units can have
             // changed; units still pending stay so.
             let narrow = everywhere.isEmpty ? next.swappedPages : nil
+            // When the directory is the previous one, its pages read nothing that changed unless
+            // their language's settings, theme or menus did (see `UnitFingerprints.fingerprint`).
+            let directoryKept = next.changedServices?.ids.isEmpty == true && next.services != nil && site.services != nil
+                && next.sourceHashes.taxonomy == site.sourceHashes.taxonomy
             let checked = narrow.map {
                 nextFingerprints.candidates(after: fingerprints, swapped: $0, units: units, changedServices: next.changedServices?.ids)
-            } ?? units
+            } ?? (directoryKept ? units.filter { unit in
+                if case .directoryPage(let language, _) = unit { return everywhere.contains(language) || !pendingSet.isEmpty && pendingSet.contains(unit) }
+                return true
+            } : units)
             var dirty = checked.filter { unit in
                 guard let old = rendered[unit] else { return true }
                 switch unit {
@@ -184,10 +191,20 @@ public final class LiveSite: @unchecked Sendable {
             let gone: Set<RenderUnit> = sameUnits ? [] : units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units)
             // Rendered now: the units the edit named, then the others while there are few.
             let touched = Set(changed)
+            // The services whose files were touched (their ids are their file names, most often).
+            var touchedServices: Set<String> = []
+            for path in changed where path.hasPrefix(ServiceLoader.folder + "/") && path.hasSuffix(".yaml") {
+                let guess = String(path.dropFirst(ServiceLoader.folder.count + 1).dropLast(".yaml".count))
+                if let service = next.services?.service(id: guess), service.sourcePath == path {
+                    touchedServices.insert(guess)
+                } else if let service = next.services?.services.first(where: { $0.sourcePath == path }) {
+                    touchedServices.insert(service.id)
+                }
+            }
             var eager = dirty.filter { unit in
                 switch unit {
                 case .page(let key): touched.contains("Content/\(key.language.rawValue)/\(key.path)")
-                case .directoryPage(_, .service(let id)): next.services?.services.first { $0.id == id }.map { touched.contains($0.sourcePath) } ?? false
+                case .directoryPage(_, .service(let id)): touchedServices.contains(id)
                 default: false
                 }
             }

@@ -21,9 +21,12 @@ public struct LoadedSite: Sendable {
     /// When this site is an earlier one with some pages read again and nothing planned anew (the
     /// preview), the plan indices of those pages; nil when the site was planned from scratch.
     public var swappedPages: Set<Int>?
-    /// When `swappedPages` is set: the services read again (same ids, same places) and whether
-    /// every list of the directory kept its members; nil when the directory was made anew.
+    /// For a site made from an earlier one (the preview): the services read again since (same
+    /// ids, same places) and whether every list of the directory kept its members; nil when the
+    /// directory was made anew.
     public var changedServices: ServiceFolder.Changes?
+    /// The addresses of the directory's pages and files (part of `plan.knownPaths`).
+    public var directoryPaths: Set<String> = []
 
     /// What the render stage reads.
     public var renderInput: RenderInput { RenderInput(config: config, theme: theme, plan: plan, services: services) }

@@ -270,9 +270,16 @@ struct SiteSources: Sendable {
         }
         var plan = SitePlanner().plan(pages, twinProblemsReported: alreadyReported, diagnostics: &diagnostics)
         guard let config, let theme else { return nil }
-        plan.knownPaths.formUnion(GeneratedPages.paths(plan: plan, services: directory))
+        // The directory's addresses, unless its services and lists are those of the previous site.
+        let directoryKept = previous != nil && services.changes.map { $0.ids.isEmpty } == true && previous?.services != nil
+        let directoryPaths = directoryKept ? previous?.directoryPaths ?? [] : GeneratedPages.directoryPaths(services: directory)
+        plan.knownPaths.formUnion(directoryPaths)
+        plan.knownPaths.formUnion(GeneratedPages.paths(plan: plan))
         SiteLoader.checkMenuLinks(config, plan: plan, diagnostics: &diagnostics)
-        return LoadedSite(config: config, theme: theme, plan: plan, services: directory, files: files, options: options, sourceHashes: hashes)
+        var site = LoadedSite(config: config, theme: theme, plan: plan, services: directory, files: files, options: options, sourceHashes: hashes)
+        site.directoryPaths = directoryPaths
+        if previous != nil { site.changedServices = services.changes }
+        return site
     }
 
     /// `previous` with the pages at `changed` read again, when none of them changed what
@@ -333,6 +340,11 @@ struct SiteSources: Sendable {
             problems += found.items
             site.services = directory
             site.changedServices = services.changes
+            if services.changes?.listingKept != true {
+                // Lists may have more or fewer pages: their addresses are worked out again.
+                site.directoryPaths = GeneratedPages.directoryPaths(services: directory)
+                site.plan.knownPaths = Set(site.plan.pages.map(\.urlPath)).union(GeneratedPages.paths(plan: site.plan)).union(site.directoryPaths)
+            }
         }
         site.sourceHashes = hashes
         site.swappedPages = swapped

@@ -113,14 +113,28 @@ public enum GeneratedPages {
 
     /// URL paths of generated pages and files, so links to them can be checked before they exist.
     package static func paths(plan: SitePlan, services: ServiceDirectory?) -> Set<String> {
+        paths(plan: plan).union(directoryPaths(services: services))
+    }
+
+    /// The directory's part of `paths(plan:services:)`: its pages and files.
+    package static func directoryPaths(services: ServiceDirectory?) -> Set<String> {
+        guard let services else { return [] }
+        var paths: Set<String> = []
+        let kinds = kinds(services: services)
+        paths.reserveCapacity(kinds.count * 2)
+        for language in Language.allCases {
+            for kind in kinds { paths.insert(urlPath(kind, language)) }
+        }
+        paths.formUnion(ServiceAPI.publishedPaths(services: services.services.count).map { "/" + $0 })
+        return paths
+    }
+
+    /// `paths(plan:services:)` without the directory's.
+    package static func paths(plan: SitePlan) -> Set<String> {
         var paths: Set<String> = ["/", "/sitemap.xml", "/robots.txt", "/embed.js", "/404.html"]
         for language in Language.allCases {
             paths.insert("/\(language.rawValue)/404.html")
             paths.insert(urlPath(.search, language))
-            for kind in kinds(services: services) { paths.insert(urlPath(kind, language)) }
-        }
-        if let services {
-            paths.formUnion(ServiceAPI.publishedPaths(services: services.services.count).map { "/" + $0 })
         }
         for page in plan.pages where page.isSection && UpdatesSection.isUpdates(page, plan: plan) {
             paths.insert(page.urlPath + "feed.xml")
