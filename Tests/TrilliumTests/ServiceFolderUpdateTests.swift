@@ -39,7 +39,8 @@ struct ServiceFolderUpdateTests {
     static func summary(_ folder: ServiceFolder) -> [String] {
         var diagnostics = DiagnosticList()
         guard let directory = folder.directory(diagnostics: &diagnostics) else { return ["no directory"] + diagnostics.items.map(\.description) }
-        var lines = diagnostics.items.map(\.description)
+        var lines = diagnostics.items.map { "\($0) \($0.hint ?? "")" }
+        lines += directory.taxonomy.categories.map { "category \($0.id) \($0.label[.en])" }
         for service in directory.services {
             lines.append("\(service.id) \(service.sourcePath) \(service.summary[.en]) \(service.categories) \(service.organization.name[.en]) \(folder.serviceHashes[service.id] ?? 0)")
         }
@@ -80,13 +81,18 @@ struct ServiceFolderUpdateTests {
             // A service's own error takes it out of the directory.
             ("bravo", Self.service("bravo").replacingOccurrences(of: "cost: free", with: "cost: cheap"), false, false),
             ("bravo", Self.service("bravo", category: "legal"), false, false),
+            // The taxonomy: a new label keeps every service as read; a term that goes takes
+            // the services that list it out (they have errors now), and comes back.
+            ("taxonomy", F.taxonomyYAML.replacingOccurrences(of: "en: Legal help", with: "en: Help with the law"), false, false),
+            ("taxonomy", F.taxonomyYAML.replacingOccurrences(of: "id: legal", with: "id: law"), false, false),
+            ("taxonomy", F.taxonomyYAML, false, false),
             // Files that come and go.
             ("echo", Self.service("echo"), false, false),
             ("echo", nil, false, false),
         ]
         var warnedOfUnusedTerms = false
         for (number, (name, text, keepsPlaces, keepsLists)) in edits.enumerated() {
-            let path = "Content/services/\(name).yaml"
+            let path = name == "taxonomy" ? F.taxonomyFile : "Content/services/\(name).yaml"
             if let text { try site.write(path, text) } else { try site.remove(path) }
             folder.taken()
             folder.update(changed: [path], fileSystem: site.fileSystem)

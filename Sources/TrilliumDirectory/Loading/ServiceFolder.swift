@@ -105,6 +105,12 @@ public struct ServiceFolder: Sendable {
                     termUses: ServiceLoader.termUses(files))
     }
 
+    /// Whether two taxonomies have the same term ids in the same order in every facet.
+    private static func sameIDs(_ a: Taxonomy?, _ b: Taxonomy?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return Taxonomy.Facet.allCases.allSatisfy { facet in a.terms(facet).map(\.id) == b.terms(facet).map(\.id) }
+    }
+
     private static func hasProblems(_ entry: Entry) -> Bool {
         !entry.readProblems.isEmpty || !(entry.parsed?.diagnostics.isEmpty ?? true)
     }
@@ -216,7 +222,19 @@ public struct ServiceFolder: Sendable {
             return
         }
         if mine.contains(ServiceLoader.taxonomyPath) {
-            readAll(fileSystem)
+            // Services are checked against the taxonomy's ids: new labels, descriptions or
+            // settings (the same ids in the same order) leave every service file as it was read.
+            let before = taxonomy
+            readTaxonomy(fileSystem)
+            guard Self.sameIDs(before, taxonomy) else {
+                readAll(fileSystem)
+                return
+            }
+            relist(fileSystem)
+            let listed = Set(paths)
+            for path in mine where path != ServiceLoader.taxonomyPath && listed.contains(path) { read(path, fileSystem) }
+            for path in paths where entries[path] == nil { read(path, fileSystem) }
+            remake()
             return
         }
         if mine.contains(where: { !$0.hasSuffix(".yaml") || entries[$0] == nil || !fileSystem.exists($0) }) {
