@@ -13,8 +13,8 @@ In both languages:
 * filtered lists: the first page of the largest region's list, and of that region's crisis lines
   (region×category), each with its stylesheets and scripts;
 * first search: what the directory's search reads for a query typed on that page: the index's
-  meta, the shards of the words and the fragments of the first 25 results (the directory shows
-  25 at a time). Headless Chromium runs search-core.js against a server that counts the bytes it
+  meta, the shards of the words and the fragments of the first 10 results (the directory shows
+  10 at a time for a search by words). Headless Chromium runs search-core.js against a server that counts the bytes it
   sends (Benchmarks/search_bench.py's); shown with and without the two scripts that do it, which
   the first page already loaded;
 * widget: embed.js and the list pages the widget reads for <trillium-services region="…"
@@ -58,7 +58,9 @@ CONTENT_PAGES = 100
 LARGE = 20_000
 CATEGORY = "crisis-line"
 WIDGET_LIMIT = 5
-SEARCH_SHOWN = 25
+# Results whose fragments the directory fetches for a search by words (SHOWN_PER_SEARCH_STEP in
+# directory-search.js; a list without words shows 25).
+SEARCH_SHOWN = 10
 TARGET_TIME_RATIO = 0.25
 TARGET_PEAK_MIB = 1024
 TARGET_FIRST_PAGE = 50 * 1024

@@ -125,7 +125,10 @@ func run() -> Int32 {
         },
         Edit(name: "taxonomy label") { on, n in
             let file = "Content/services/taxonomy.yaml"
-            write(file, on ? originals[file]!.replacingOccurrences(of: "en: \"Crisis lines\"", with: "en: \"Crisis lines \(n)\"") : originals[file]!)
+            // The first English label (a category's), whatever the corpus calls it.
+            var text = originals[file]!
+            if on, let label = text.range(of: "\n      en: \"") { text.replaceSubrange(label, with: "\n      en: \"Label \(n) ") }
+            write(file, text)
             return ([file], service)
         },
         Edit(name: "template") { on, n in

@@ -175,13 +175,20 @@ public final class LiveSite: @unchecked Sendable {
                 if case .directoryPage(let language, _) = unit { return everywhere.contains(language) || !pendingSet.isEmpty && pendingSet.contains(unit) }
                 return true
             } : units)
+            // Units whose fingerprint reads something that changed are changed: a language's
+            // settings, theme or menus (every unit of it); the taxonomy (every directory unit);
+            // the lists' counts (every page of every list). The others are fingerprinted.
+            let taxonomyChanged = next.sourceHashes.taxonomy != site.sourceHashes.taxonomy
+            let listsChanged = nextFingerprints.listsChanged(since: fingerprints)
             var dirty = checked.filter { unit in
-                guard let old = rendered[unit] else { return true }
                 switch unit {
                 case .page(let key) where everywhere.contains(key.language): return true
                 case .directoryPage(let language, _) where everywhere.contains(language): return true
-                default: return old != nextFingerprints.fingerprint(unit, lookups: lookups(unit))
+                case .directoryPage(_, let kind) where taxonomyChanged || listsChanged && kind.isList: return true
+                default: break
                 }
+                guard let old = rendered[unit] else { return true }
+                return old != nextFingerprints.fingerprint(unit, lookups: lookups(unit))
             }
             if narrow != nil {
                 let found = Set(dirty)

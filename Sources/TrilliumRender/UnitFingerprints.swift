@@ -72,6 +72,12 @@ public struct UnitFingerprints: Sendable {
         }
     }
 
+    /// Whether what every page of every list reads (the taxonomy, the lists' counts, the number
+    /// of services, the latest check) differs from `other`'s.
+    public func listsChanged(since other: UnitFingerprints) -> Bool {
+        listings != other.listings
+    }
+
     /// Whether what every page of `language` reads (settings, theme, menus) differs from `other`'s.
     public func globalChanged(_ language: Language, since other: UnitFingerprints) -> Bool {
         global[language] != other.global[language]
@@ -150,14 +156,22 @@ public struct UnitFingerprints: Sendable {
             for index in swapped { (card[index], crumb[index], address[index]) = Self.summaries(of: plan.pages[index]) }
             return
         }
-        var card: [Int] = [], crumb: [Int] = [], address: [Int] = [], parent: [Int?] = []
+        var card: [Int] = [], crumb: [Int] = [], address: [Int] = []
         card.reserveCapacity(plan.pages.count)
         for page in plan.pages {
             let summary = Self.summaries(of: page)
             card.append(summary.card)
             crumb.append(summary.crumb)
             address.append(summary.address)
-            parent.append(Self.nearestSection(above: page, in: plan))
+        }
+        // A section's pages have it as their nearest section; the others (a folder without its
+        // own `_index.md` between them) look for it.
+        var parent = [Int?](repeating: nil, count: plan.pages.count)
+        for (section, children) in plan.childrenOf {
+            for child in children { parent[child] = section }
+        }
+        for (index, page) in plan.pages.enumerated() where parent[index] == nil && !page.isHome {
+            parent[index] = Self.nearestSection(above: page, in: plan)
         }
         self.card = card
         self.crumb = crumb
