@@ -68,7 +68,7 @@ struct ServicePagesRenderer {
         self.directory = directory
         self.search = search
         self.cache = cache ?? ServiceRenderCache(services: directory.services.count)
-        latestVerification = directory.services.map(\.lastVerified).max()
+        latestVerification = directory.latestVerification
         cardContexts = Self.cardContexts(renderer.factory)
     }
 

@@ -142,9 +142,7 @@ public struct UnitFingerprints: Sendable {
         listings.combine(hashes.taxonomy)
         if let found = renderer.input.services {
             listings.combine(found.services.count)
-            var latest: Day?
-            for service in found.services where latest.map({ service.lastVerified > $0 }) ?? true { latest = service.lastVerified }
-            listings.combine(latest)
+            listings.combine(found.latestVerification)
             for filter in found.listing.filters { listings.combine(found.listing.count(filter)) }
         }
         self.listings = listings.finalize()

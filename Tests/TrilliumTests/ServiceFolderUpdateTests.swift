@@ -47,7 +47,7 @@ struct ServiceFolderUpdateTests {
         for filter in directory.listing.filters {
             lines.append("\(filter): \(directory.listing.positions(filter))")
         }
-        lines.append("count \(folder.serviceCount)")
+        lines.append("count \(folder.serviceCount), latest check \(directory.latestVerification.map(String.init(describing:)) ?? "none")")
         return lines
     }
 
@@ -67,6 +67,9 @@ struct ServiceFolderUpdateTests {
             // A warning of its own comes and goes.
             ("charlie", Self.service("charlie").replacingOccurrences(of: "A helpline used by the tests.", with: long), true, true),
             ("charlie", Self.service("charlie"), true, true),
+            // The latest check moves forward, then back (the directory's date is worked out again).
+            ("bravo", Self.service("bravo", category: "legal").replacingOccurrences(of: "last_verified: 2026-11-01", with: "last_verified: 2026-11-20"), true, true),
+            ("bravo", Self.service("bravo", category: "legal"), true, true),
             // A service changes lists.
             ("alpha", Self.service("alpha", category: "legal"), true, false),
             // The last service of a category leaves it: the category's unused warning comes and goes.

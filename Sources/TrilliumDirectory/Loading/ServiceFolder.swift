@@ -124,6 +124,8 @@ public struct ServiceFolder: Sendable {
         guard var made else { return false }
         var services = made.directory.services
         var listingKept = true
+        // The latest check stays known unless a service that had it was checked earlier now.
+        var latest: Day?? = made.directory.latestVerification
         var ids: [String] = []
         for (path, old) in before {
             guard let new = entries[path], let was = old.parsed, let now = new.parsed, let service = now.service, let previous = was.service,
@@ -136,6 +138,13 @@ public struct ServiceFolder: Sendable {
             if was.listedTerms != now.listedTerms {
                 ServiceLoader.count(was, by: -1, in: &made.termUses)
                 ServiceLoader.count(now, by: 1, in: &made.termUses)
+            }
+            if let known = latest {
+                if let day = known, service.lastVerified < day, previous.lastVerified == day {
+                    latest = nil
+                } else {
+                    latest = .some(known.map { max($0, service.lastVerified) } ?? service.lastVerified)
+                }
             }
             services[position] = service
             ids.append(service.id)
@@ -150,7 +159,7 @@ public struct ServiceFolder: Sendable {
             }
         }
         made.directory = ServiceDirectory(taxonomy: made.directory.taxonomy, sortedServices: services,
-                                          listing: listingKept ? made.directory.listing : nil)
+                                          listing: listingKept ? made.directory.listing : nil, latestVerification: latest)
         self.made = made
         if var changes {
             changes.ids.formUnion(ids)

@@ -8,18 +8,23 @@ public struct ServiceDirectory: Sendable {
     public let services: ServiceList
     /// Which services each list of the directory holds (by position in `services`).
     public let listing: ServiceListing
+    /// The day the most recently checked service was checked (the lists' "date modified").
+    public let latestVerification: Day?
 
     public init(taxonomy: Taxonomy, services: [Service]) {
         self.taxonomy = taxonomy
         self.services = ServiceList(services.sorted { $0.id < $1.id })
         self.listing = ServiceListing(taxonomy: taxonomy, services: self.services)
+        latestVerification = services.map(\.lastVerified).max()
     }
 
-    /// A directory of `sortedServices` (sorted by id), with their `listing` when it is known.
-    init(taxonomy: Taxonomy, sortedServices: ServiceList, listing: ServiceListing?) {
+    /// A directory of `sortedServices` (sorted by id), with their `listing` and latest check
+    /// when they are known.
+    init(taxonomy: Taxonomy, sortedServices: ServiceList, listing: ServiceListing?, latestVerification: Day??) {
         self.taxonomy = taxonomy
         self.services = sortedServices
         self.listing = listing ?? ServiceListing(taxonomy: taxonomy, services: sortedServices)
+        self.latestVerification = latestVerification ?? sortedServices.indices.map { sortedServices[$0].lastVerified }.max()
     }
 
     /// The position of the service with `id` in `services` (sorted by id), if there is one.

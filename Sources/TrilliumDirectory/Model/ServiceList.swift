@@ -30,7 +30,7 @@ public struct ServiceList: RandomAccessCollection, Sendable {
     public var endIndex: Int { count }
 
     public subscript(position: Int) -> Service {
-        get { blocks[position >> Self.shift][position & (Self.blockSize - 1)] }
+        _read { yield blocks[position >> Self.shift][position & (Self.blockSize - 1)] }
         set { blocks[position >> Self.shift][position & (Self.blockSize - 1)] = newValue }
     }
 }
