@@ -8,15 +8,31 @@ package enum Parallel {
         if threads == 1 {
             for index in 0..<count { results.set(index, body(index)) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                var index = worker
-                while index < count {
-                    results.set(index, body(index))
-                    index += threads
-                }
+            // Each worker takes the next index as it finishes one, so workers stay busy to the end
+            // when jobs differ in cost (a list page against a service page); results keep their order.
+            let next = NextIndex(count: count)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while let index = next.take() { results.set(index, body(index)) }
             }
         }
         return results.values()
+    }
+}
+
+/// The indexes `0..<count`, handed out one at a time to whichever thread asks.
+private final class NextIndex: @unchecked Sendable {
+    private let count: Int
+    private var next = 0
+    private let lock = NSLock()
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 }
 

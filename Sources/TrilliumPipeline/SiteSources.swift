@@ -117,7 +117,11 @@ struct SiteSources: Sendable {
         folder.exists = files.exists(name)
         if folder.exists {
             relist(language, into: &folder)
-            for path in folder.paths { folder.files[path] = readPage(language, path) }
+            // Each file is read and parsed on its own, on all workers; kept by path, as before.
+            let paths = folder.paths, files = files
+            let read = Parallel.map(paths.count, workers: options.workers) { Self.readPage(files, language, paths[$0]) }
+            folder.files.reserveCapacity(paths.count)
+            for (path, file) in zip(paths, read) { folder.files[path] = file }
         }
         pageHashes = pageHashes.filter { $0.key.language != language }
         for (path, file) in folder.files { pageHashes[PageKey(language, path)] = file.hash }
@@ -148,6 +152,10 @@ struct SiteSources: Sendable {
     }
 
     private func readPage(_ language: Language, _ relativePath: String) -> PageFile {
+        Self.readPage(files, language, relativePath)
+    }
+
+    private static func readPage(_ files: SiteFileSystem, _ language: Language, _ relativePath: String) -> PageFile {
         let path = "Content/\(language.rawValue)/\(relativePath)"
         var problems = DiagnosticList()
         guard let text = files.readText(path, diagnostics: &problems) else { return PageFile(page: nil, problems: problems.items, hash: 0) }

@@ -16,7 +16,7 @@ extension ServicePagesRenderer {
             }
         }
         let links = ServiceAPI.ListPageLinks(
-            page: { config.absoluteURL(GeneratedPages.urlPath(.serviceData(filter, page: $0), language)) },
+            page: { [config] in config.absoluteURL(GeneratedPages.urlPath(.serviceData(filter, page: $0), language)) },
             html: config.absoluteURL(GeneratedPages.urlPath(.serviceList(filter, page: 1), language)),
             embed: config.absoluteURL(GeneratedPages.urlPath(.embedServices(filter, page: 1), language)))
         let data = ServiceAPI.listPage(filter, language: language, page: page, total: listing.count(filter),
@@ -34,14 +34,14 @@ extension ServicePagesRenderer {
     func renderExports(emit: OutputSink, diagnostics: inout DiagnosticList, descriptionHTML: @escaping @Sendable (Service) -> Localized<String>) {
         let workers = renderer.settings.workers
         let services = directory.services
-        let documents = OrderedBatches(count: services.count, workers: workers) { index in
+        let documents = OrderedBatches(count: services.count, workers: workers) { [self] index in
             let service = services[index]
             let html = descriptionHTML(service)
             return JSONWriter.bytes(JSONValueEncoder.value(of: ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL)))
         }
         SiteRenderer.deliver([OutputFile(path: ServiceAPI.servicesPath, data: ServiceAPI.servicesJSON(directory, config: config, document: documents.item))],
                              to: emit, diagnostics: &diagnostics)
-        let hsds = OrderedBatches(count: services.count, workers: workers) { index in
+        let hsds = OrderedBatches(count: services.count, workers: workers) { [self] index in
             JSONWriter.bytes(JSONValueEncoder.value(of: ServiceAPI.HSDSService(
                 services[index], form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL)))
         }

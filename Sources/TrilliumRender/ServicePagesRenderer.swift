@@ -52,11 +52,11 @@ public struct ServiceRenderContext: Sendable {
 /// Each page or data file is one job: a `GeneratedPages.Kind` in one language, a function of the
 /// kind and the directory, rendered on all workers. Cards and list records that many lists repeat
 /// are made once per render (`ServiceRenderCache`).
-struct ServicePagesRenderer {
+final class ServicePagesRenderer: Sendable {
     let renderer: SiteRenderer
     let directory: ServiceDirectory
     /// Service pages are added to the site search as they are rendered.
-    var search: SiteSearch?
+    let search: SiteSearch?
     let cache: ServiceRenderCache
     /// The day the most recently checked service was checked: the lists' "date modified".
     let latestVerification: Day?
@@ -91,7 +91,7 @@ struct ServicePagesRenderer {
             render(ofLanguage, emit: emit, diagnostics: &diagnostics)
             cache.clear(language)
         }
-        renderExports(emit: emit, diagnostics: &diagnostics) { service in
+        renderExports(emit: emit, diagnostics: &diagnostics) { [self] service in
             var reported = DiagnosticList() // the pages' jobs reported them
             return Localized(en: describe(service, .en, diagnostics: &reported).html, fr: describe(service, .fr, diagnostics: &reported).html)
         }

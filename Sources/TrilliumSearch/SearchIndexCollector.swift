@@ -5,27 +5,22 @@ import TrilliumModel
 ///
 /// The build numbers documents before rendering (pages in plan order, then services in
 /// directory order), so each worker adds its documents as it renders them. A worker splits the
-/// text into folded words on its own; under a lock, each word is looked up by its bytes
-/// (`SearchWordTable`: stemmed once, the first time it is seen), counted per field and scored:
-/// weight × min(occurrences in the field, `SearchIndexBuilder.occurrenceCap`), summed over the
-/// fields. Postings are kept as term numbers and packed integers, about five bytes each.
+/// text into folded words on its own; then, holding one of a few stripes (`Stripe`), each word
+/// is looked up by its bytes (`SearchWordTable`: stemmed once per stripe, the first time that
+/// stripe sees it), counted per field and scored: weight × min(occurrences in the field,
+/// `SearchIndexBuilder.occurrenceCap`), summed over the fields. Postings are kept as term numbers
+/// and packed integers, about five bytes each. A worker takes whichever stripe is free, so
+/// workers do not wait for each other; `index()` merges the stripes by term and sorts each
+/// posting list by document, so which stripe took a document never shows in the index.
 /// Adding a document number again replaces it, which is how the preview updates one edited page.
 public final class SearchIndexCollector: @unchecked Sendable {
     public let language: Language
     public let pages: Int
     public let services: Int
+    private let stripes: [Stripe]
     private let lock = NSLock()
-    private var words = SearchWordTable()
-    private var termNumbers: [String: Int32] = [:]
-    private var termNames: [String] = []
-    /// Per term: document << 8 | score, in the order added.
-    private var postings: [[UInt32]] = []
-    /// Per document: its term numbers, so it can be replaced.
-    private var documentTerms: [Int: [Int32]] = [:]
-    /// Scratch counters per term number, zero between documents.
-    private var fieldCounts: [Int32] = []
-    private var scores: [Int32] = []
-    private let stopWords: Set<String>
+    /// Per document number: the stripe holding it, or -1.
+    private var owners: [Int8]
     /// Seconds of CPU spent adding documents and writing files, on all threads.
     private var cpuSeconds: Double = 0
 
@@ -34,11 +29,16 @@ public final class SearchIndexCollector: @unchecked Sendable {
         self.language = language
         self.pages = pages
         self.services = services
-        self.stopWords = SearchText.stopWords(for: language)
+        let stopWords = SearchText.stopWords(for: language)
+        stripes = (0..<Self.stripeCount).map { _ in Stripe(language: language, stopWords: stopWords) }
+        owners = Array(repeating: -1, count: pages + services)
     }
 
+    /// More than the workers a build runs on this kind of machine, so a free one is usually found.
+    static let stripeCount = 4
+
     /// The folded words of a document's fields, in one buffer.
-    private struct FieldWords {
+    fileprivate struct FieldWords {
         var bytes: [UInt8] = []
         /// End of each word in `bytes`.
         var ends: [Int] = []
@@ -72,52 +72,152 @@ public final class SearchIndexCollector: @unchecked Sendable {
 
     /// `add(_:number:)` for a document made by `make`, whose time counts as the index's.
     public func add(number: Int, _ make: () -> SearchDocument) -> OutputFile {
+        add(number: number, stripe: nil, make)
+    }
+
+    /// `add(number:_:)` into stripe `stripe` (tests place documents in every stripe with it),
+    /// or, when nil, into the first stripe no other thread holds.
+    func add(number: Int, stripe: Int?, _ make: () -> SearchDocument) -> OutputFile {
         let started = ThreadClock.seconds()
         let document = make()
         let analyzed = FieldWords(document, language: language)
         let fragment = SearchFragment.file(document, number: number, language: language)
+        // A document added before (the preview's edits) leaves the stripe that holds it first.
+        // (A number outside the collector's range is looked for in every stripe.)
+        let previous = lock.withLock { () -> Int? in
+            guard owners.indices.contains(number) else { return nil }
+            let owner = owners[number]
+            owners[number] = -1
+            return Int(owner)
+        }
+        for (position, stripe) in stripes.enumerated() where previous == nil || previous == position {
+            stripe.withLock { $0.remove(number) }
+        }
+        var chosen = stripe.map { $0 % stripes.count } ?? stripes.firstIndex { $0.tryLock() } ?? -1
+        if stripe != nil {
+            stripes[chosen].lock()
+        } else if chosen < 0 {
+            chosen = number % stripes.count
+            stripes[chosen].lock()
+        }
+        stripes[chosen].add(analyzed, number: number)
+        stripes[chosen].unlock()
         lock.withLock {
-            remove(number)
-            // Work on local copies of the tables (moved out and back): a stored property of a
-            // class is checked for exclusive access on every use, which the inner loop cannot afford.
-            var table = SearchWordTable(capacity: 0), counts: [Int32] = [], sums: [Int32] = []
-            swap(&table, &words)
-            swap(&counts, &fieldCounts)
-            swap(&sums, &scores)
-            var touched: [Int32] = []
-            var fieldTouched: [Int32] = []
-            analyzed.bytes.withUnsafeBufferPointer { bytes in
-                var word = 0
-                for field in analyzed.fields {
-                    for _ in 0..<field.words {
-                        let start = word == 0 ? 0 : analyzed.ends[word - 1]
-                        let text = UnsafeBufferPointer(rebasing: bytes[start..<analyzed.ends[word]])
-                        word += 1
-                        let term = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums)
-                        guard term >= 0 else { continue }
-                        if counts[Int(term)] == 0 { fieldTouched.append(term) }
-                        counts[Int(term)] += 1
-                    }
-                    for term in fieldTouched {
-                        let index = Int(term)
-                        if sums[index] == 0 { touched.append(term) }
-                        sums[index] += Int32(field.weight) * min(counts[index], Int32(SearchIndexBuilder.occurrenceCap))
-                        counts[index] = 0
-                    }
-                    fieldTouched.removeAll(keepingCapacity: true)
-                }
-            }
-            for term in touched {
-                postings[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
-                sums[Int(term)] = 0
-            }
-            swap(&table, &words)
-            swap(&counts, &fieldCounts)
-            swap(&sums, &scores)
-            documentTerms[number] = touched
+            if owners.indices.contains(number) { owners[number] = Int8(chosen) }
             cpuSeconds += ThreadClock.seconds() - started
         }
         return fragment
+    }
+
+    /// The index as it stands: every term with its postings in document order.
+    public func index() -> SearchIndex {
+        // Each term's list is made at its final size (lists grown by appending would hold up to
+        // twice their size, at the moment the build's memory peaks).
+        var sizes: [String: Int] = [:]
+        for stripe in stripes {
+            stripe.withLock { stripe in
+                for (termNumber, list) in stripe.postings.enumerated() where !list.isEmpty {
+                    sizes[stripe.termNames[termNumber], default: 0] += list.count
+                }
+            }
+        }
+        var terms: [String: [SearchIndex.Posting]] = [:]
+        terms.reserveCapacity(sizes.count)
+        for (term, size) in sizes {
+            var list: [SearchIndex.Posting] = []
+            list.reserveCapacity(size)
+            terms[term] = list
+        }
+        for stripe in stripes {
+            stripe.withLock { stripe in
+                for (termNumber, list) in stripe.postings.enumerated() where !list.isEmpty {
+                    terms[stripe.termNames[termNumber], default: []]
+                        .append(contentsOf: list.lazy.map { SearchIndex.Posting(document: Int($0 >> 8), score: Int($0 & 0xFF)) })
+                }
+            }
+        }
+        // A document is in one stripe only, so ordering by document alone is a total order.
+        for term in terms.keys { terms[term]?.sort { $0.document < $1.document } }
+        return SearchIndex(language: language, pages: pages, services: services, terms: terms)
+    }
+
+    /// The index's files (`SearchIndex.files()`).
+    public func files() -> [OutputFile] {
+        let started = ThreadClock.seconds()
+        let files = index().files()
+        lock.withLock { cpuSeconds += ThreadClock.seconds() - started }
+        return files
+    }
+
+    /// CPU seconds spent in `add` and `files` so far, summed over threads.
+    public var analysisSeconds: Double { lock.withLock { cpuSeconds } }
+}
+
+/// One part of a collector's index: its own word table, terms and postings, behind its own lock.
+private final class Stripe: @unchecked Sendable {
+    let language: Language
+    let stopWords: Set<String>
+    private let mutex = NSLock()
+    private var words = SearchWordTable()
+    private var termNumbers: [String: Int32] = [:]
+    private(set) var termNames: [String] = []
+    /// Per term: document << 8 | score, in the order added.
+    private(set) var postings: [[UInt32]] = []
+    /// Per document: its term numbers, so it can be replaced.
+    private var documentTerms: [Int: [Int32]] = [:]
+    /// Scratch counters per term number, zero between documents.
+    private var fieldCounts: [Int32] = []
+    private var scores: [Int32] = []
+
+    init(language: Language, stopWords: Set<String>) {
+        self.language = language
+        self.stopWords = stopWords
+    }
+
+    func tryLock() -> Bool { mutex.try() }
+    func lock() { mutex.lock() }
+    func unlock() { mutex.unlock() }
+    func withLock<T>(_ body: (Stripe) -> T) -> T { mutex.withLock { body(self) } }
+
+    /// Adds a document's words (the lock is held).
+    func add(_ analyzed: SearchIndexCollector.FieldWords, number: Int) {
+        // Work on local copies of the tables (moved out and back): a stored property of a
+        // class is checked for exclusive access on every use, which the inner loop cannot afford.
+        var table = SearchWordTable(capacity: 0), counts: [Int32] = [], sums: [Int32] = []
+        swap(&table, &words)
+        swap(&counts, &fieldCounts)
+        swap(&sums, &scores)
+        var touched: [Int32] = []
+        var fieldTouched: [Int32] = []
+        analyzed.bytes.withUnsafeBufferPointer { bytes in
+            var word = 0
+            for field in analyzed.fields {
+                for _ in 0..<field.words {
+                    let start = word == 0 ? 0 : analyzed.ends[word - 1]
+                    let text = UnsafeBufferPointer(rebasing: bytes[start..<analyzed.ends[word]])
+                    word += 1
+                    let term = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums)
+                    guard term >= 0 else { continue }
+                    if counts[Int(term)] == 0 { fieldTouched.append(term) }
+                    counts[Int(term)] += 1
+                }
+                for term in fieldTouched {
+                    let index = Int(term)
+                    if sums[index] == 0 { touched.append(term) }
+                    sums[index] += Int32(field.weight) * min(counts[index], Int32(SearchIndexBuilder.occurrenceCap))
+                    counts[index] = 0
+                }
+                fieldTouched.removeAll(keepingCapacity: true)
+            }
+        }
+        for term in touched {
+            postings[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
+            sums[Int(term)] = 0
+        }
+        swap(&table, &words)
+        swap(&counts, &fieldCounts)
+        swap(&sums, &scores)
+        documentTerms[number] = touched
     }
 
     /// The term number of a word not in `table` yet (-1 for a stop word or no term): stems it,
@@ -143,35 +243,12 @@ public final class SearchIndexCollector: @unchecked Sendable {
     }
 
     /// Takes document `number` out of every posting list (the lock is held).
-    private func remove(_ number: Int) {
+    func remove(_ number: Int) {
         guard let numbers = documentTerms.removeValue(forKey: number) else { return }
         for termNumber in numbers {
             postings[Int(termNumber)].removeAll { Int($0 >> 8) == number }
         }
     }
-
-    /// The index as it stands: every term with its postings in document order.
-    public func index() -> SearchIndex {
-        lock.withLock {
-            var terms: [String: [SearchIndex.Posting]] = [:]
-            terms.reserveCapacity(termNames.count)
-            for (termNumber, list) in postings.enumerated() where !list.isEmpty {
-                terms[termNames[termNumber]] = list.sorted().map { SearchIndex.Posting(document: Int($0 >> 8), score: Int($0 & 0xFF)) }
-            }
-            return SearchIndex(language: language, pages: pages, services: services, terms: terms)
-        }
-    }
-
-    /// The index's files (`SearchIndex.files()`).
-    public func files() -> [OutputFile] {
-        let started = ThreadClock.seconds()
-        let files = index().files()
-        lock.withLock { cpuSeconds += ThreadClock.seconds() - started }
-        return files
-    }
-
-    /// CPU seconds spent in `add` and `files` so far, summed over threads.
-    public var analysisSeconds: Double { lock.withLock { cpuSeconds } }
 }
 
 /// CPU time of the calling thread, for measuring work spread over workers.

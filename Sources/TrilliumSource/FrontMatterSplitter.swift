@@ -27,10 +27,19 @@ public struct FrontMatterSplitter: Sendable {
     public static func normalize(_ text: String) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) {
+        if Self.containsCarriageReturn(text) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
+    }
+
+    /// Whether `text` holds a CR, with `memchr` over its bytes (a byte-by-byte walk of the
+    /// whole file showed in the profile of reading 20,000 pages).
+    static func containsCarriageReturn(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0x0D, bytes.count) != nil
+        } ?? text.utf8.contains(0x0D)
     }
 
     public func split(_ rawText: String) -> Result<Parts, Problem> {

@@ -119,6 +119,26 @@ struct SearchIndexTests {
         #expect(collector.index().terms["one"] == nil)
     }
 
+    @Test func documentsSpreadOverEveryStripeAndReplacedFromAnotherGiveTheBuildersIndex() {
+        let documents = (0..<40).map { page("Page \($0) shelters", body: "beds tonight number \($0 % 7) and words \($0 % 3)") }
+        let collector = SearchIndexCollector(language: .en, pages: documents.count, services: 0)
+        for (number, document) in documents.enumerated().reversed() {
+            collector.add(number: number, stripe: number * 7) { document }
+        }
+        #expect(collector.index() == SearchIndex.build(documents, language: .en))
+        // Replaced through another stripe, and from many threads at once.
+        var replaced = documents
+        for number in stride(from: 0, to: documents.count, by: 3) { replaced[number] = page("Page \(number) again", body: "a different text") }
+        let final = replaced
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for number in stride(from: worker, to: final.count, by: 4) where number % 3 == 0 {
+                collector.add(number: number, stripe: worker + 1) { final[number] }
+            }
+        }
+        #expect(collector.index() == SearchIndex.build(final, language: .en))
+        #expect(collector.index().files() == SearchIndex.build(final, language: .en).files())
+    }
+
     @Test func anExcerptKeepsTheFirstCharactersCutBeforeAWordWithSpacesMadeOne() {
         let words = Array(repeating: "survivante", count: 1_000).joined(separator: " \n ")
         let text = SearchFragment.excerpt(words)
