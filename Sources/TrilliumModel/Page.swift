@@ -50,6 +50,7 @@ public struct Page: Sendable, Hashable {
         var keyLines: [String: Int]
         var sectionFolder: String
         var parentFolder: String?
+        var isSection: Bool
 
         init(relativePath: String, sourcePath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, keyLines: [String: Int]) {
             self.relativePath = relativePath
@@ -59,7 +60,10 @@ public struct Page: Sendable, Hashable {
             self.bodyStartLine = bodyStartLine
             self.keyLines = keyLines
             (sectionFolder, parentFolder) = Self.folders(of: relativePath)
+            isSection = Self.isSection(relativePath)
         }
+
+        static func isSection(_ relativePath: String) -> Bool { relativePath == "_index.md" || relativePath.hasSuffix("/_index.md") }
 
         func copy() -> Storage {
             Storage(relativePath: relativePath, sourcePath: sourcePath, frontMatter: frontMatter, body: body, bodyStartLine: bodyStartLine, keyLines: keyLines)
@@ -92,6 +96,7 @@ public struct Page: Sendable, Hashable {
             let box = unique()
             box.relativePath = newValue
             (box.sectionFolder, box.parentFolder) = Storage.folders(of: newValue)
+            box.isSection = Storage.isSection(newValue)
         }
     }
     /// Path below the site folder, for diagnostics: `Content/en/strategy/raising-awareness.md`.
@@ -103,6 +108,15 @@ public struct Page: Sendable, Hashable {
         _read { yield storage.frontMatter }
         set { unique().frontMatter = newValue }
     }
+    /// The three fields pages are ordered by (date, weight, title), read in place: going through
+    /// `frontMatter` copies the whole front matter (a retain per field) for each page, which
+    /// ordering 20,000 pages after every structural edit in the preview felt.
+    public var orderFields: (date: Day?, weight: Int, title: String) {
+        (storage.frontMatter.date, storage.frontMatter.weight, storage.frontMatter.title)
+    }
+    /// `frontMatter.slug` and `frontMatter.translationKey`, read in place (for planning every page).
+    public var slug: String? { storage.frontMatter.slug }
+    public var translationKey: String? { storage.frontMatter.translationKey }
     public var body: String {
         _read { yield storage.body }
         set { unique().body = newValue }
@@ -139,7 +153,7 @@ public struct Page: Sendable, Hashable {
     }
 
     /// `_index.md` is a section's own page (Hugo's convention).
-    public var isSection: Bool { relativePath == "_index.md" || relativePath.hasSuffix("/_index.md") }
+    public var isSection: Bool { storage.isSection }
 
     public var isHome: Bool { relativePath == "_index.md" }
 

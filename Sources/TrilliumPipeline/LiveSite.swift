@@ -125,6 +125,13 @@ public final class LiveSite: @unchecked Sendable {
     // MARK: Edits
 
     /// Takes in the files at `changed` (relative to the site folder: added, saved or removed).
+    /// `0..<count` in consecutive slices, a few per worker (none when there is little to share).
+    static func slices(_ count: Int, workers: Int) -> [Range<Int>] {
+        let parts = count < 512 ? 1 : max(1, workers) * 4
+        let size = (count + parts - 1) / max(1, parts)
+        return stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + size) }
+    }
+
     public func update(changed: [String]) -> Outcome {
         lock.withLock {
             var phases = PhaseClock()
@@ -180,16 +187,21 @@ public final class LiveSite: @unchecked Sendable {
             // the lists' counts (every page of every list). The others are fingerprinted.
             let taxonomyChanged = next.sourceHashes.taxonomy != site.sourceHashes.taxonomy
             let listsChanged = nextFingerprints.listsChanged(since: fingerprints)
-            var dirty = checked.filter { unit in
-                switch unit {
-                case .page(let key) where everywhere.contains(key.language): return true
-                case .directoryPage(let language, _) where everywhere.contains(language): return true
-                case .directoryPage(_, let kind) where taxonomyChanged || listsChanged && kind.isList: return true
-                default: break
+            // Fingerprinted on all workers in slices (after a structural edit, every unit is).
+            let slices = Self.slices(checked.count, workers: options.workers)
+            let rendered = rendered
+            var dirty = Parallel.map(slices.count, workers: options.workers) { slice in
+                checked[slices[slice]].filter { unit in
+                    switch unit {
+                    case .page(let key) where everywhere.contains(key.language): return true
+                    case .directoryPage(let language, _) where everywhere.contains(language): return true
+                    case .directoryPage(_, let kind) where taxonomyChanged || listsChanged && kind.isList: return true
+                    default: break
+                    }
+                    guard let old = rendered[unit] else { return true }
+                    return old != nextFingerprints.fingerprint(unit, lookups: self.lookups(unit))
                 }
-                guard let old = rendered[unit] else { return true }
-                return old != nextFingerprints.fingerprint(unit, lookups: lookups(unit))
-            }
+            }.flatMap { $0 }
             if narrow != nil {
                 let found = Set(dirty)
                 dirty += pending.filter { !found.contains($0) }

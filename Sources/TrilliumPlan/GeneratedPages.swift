@@ -174,9 +174,17 @@ package enum SiteStructure {
         let titles: [String]
 
         package init(_ pages: [Page]) {
-            dates = pages.map { $0.frontMatter.date }
-            weights = pages.map { $0.frontMatter.weight }
-            titles = pages.map { $0.frontMatter.title }
+            var dates: [Day?] = [], weights: [Int] = [], titles: [String] = []
+            dates.reserveCapacity(pages.count)
+            weights.reserveCapacity(pages.count)
+            titles.reserveCapacity(pages.count)
+            for page in pages {
+                let fields = page.orderFields
+                dates.append(fields.date)
+                weights.append(fields.weight)
+                titles.append(fields.title)
+            }
+            (self.dates, self.weights, self.titles) = (dates, weights, titles)
         }
 
         /// `order(pages[a], pages[b])`.

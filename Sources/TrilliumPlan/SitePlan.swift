@@ -1,3 +1,4 @@
+import Foundation
 import TrilliumModel
 import TrilliumDirectory
 
@@ -40,12 +41,16 @@ public struct SitePlan: Sendable {
             guard let parent = page.parentFolder else { continue }
             byFolder[Self.key(page.language, parent), default: []].append(index)
         }
-        // Sorted through the indices, so no page is copied for a comparison.
+        // Sorted through the indices, so no page is copied for a comparison; sections on all cores
+        // (the preview plans again on every structural edit).
         let order = SiteStructure.OrderKeys(pages)
-        for (index, page) in pages.enumerated() where page.isSection {
-            let members = (byFolder[Self.key(page.language, page.sectionFolder)] ?? []).filter { $0 != index }
-            childrenOf[index] = members.sorted(by: order.precedes)
+        let sections = pages.indices.filter { pages[$0].isSection }
+        let members = sections.map { index in
+            (byFolder[Self.key(pages[index].language, pages[index].sectionFolder)] ?? []).filter { $0 != index }
         }
+        let sorted = Parallel.map(sections.count, workers: ProcessInfo.processInfo.activeProcessorCount) { members[$0].sorted(by: order.precedes) }
+        childrenOf.reserveCapacity(sections.count)
+        for (index, children) in zip(sections, sorted) { childrenOf[index] = children }
     }
 
     public func page(_ language: Language, _ relativePath: String) -> Page? {
@@ -83,7 +88,7 @@ public struct SitePlanner: Sendable {
         // URLs: each folder's segment is localized by the slug of that folder's `_index.md`.
         var folderSlug: [PageKey: String] = [:]
         for page in pages where page.isSection && !page.isHome {
-            if let slug = page.frontMatter.slug { folderSlug[SitePlan.key(page.language, page.sectionFolder)] = slug }
+            if let slug = page.slug { folderSlug[SitePlan.key(page.language, page.sectionFolder)] = slug }
         }
         // Each folder's localized URL is worked out once, from its parent's.
         var folderURL: [PageKey: String] = [:]
@@ -102,19 +107,31 @@ public struct SitePlanner: Sendable {
             folderURL[key] = result
             return result
         }
-        var pathOwner: [String: Int] = [:]
-        for index in pages.indices {
-            let page = pages[index]
+        // Every folder's URL first (a few hundred), then each page's on all cores.
+        for page in pages {
+            let path = page.relativePath
+            _ = url(of: path.lastIndex(of: "/").map { path[..<$0] } ?? "", page.language)
+        }
+        let folderURLs = folderURL, ordered = pages
+        let urls = Parallel.map(ordered.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in
+            let page = ordered[index]
             let path = page.relativePath
             let slash = path.lastIndex(of: "/")
-            var url = url(of: slash.map { path[..<$0] } ?? "", page.language)
+            var url = folderURLs[SitePlan.key(page.language, String(slash.map { path[..<$0] } ?? ""))] ?? ""
             if !page.isSection {
                 let name = String(slash.map { path[path.index(after: $0)...] } ?? path[...]).replacingSuffix(".md", with: "")
-                url += (page.frontMatter.slug ?? name) + "/"
+                url += (page.slug ?? name) + "/"
             }
+            return url
+        }
+        var pathOwner: [String: Int] = [:]
+        pathOwner.reserveCapacity(pages.count)
+        for index in pages.indices {
+            let page = pages[index]
+            let url = urls[index]
             pages[index].urlPath = url
             if let other = pathOwner[url] {
-                diagnostics.error(page.frontMatter.slug != nil ? page.location(ofKey: "slug") : page.location, "this page has the same URL \(url) as \(pages[other].sourcePath)",
+                diagnostics.error(page.slug != nil ? page.location(ofKey: "slug") : page.location, "this page has the same URL \(url) as \(pages[other].sourcePath)",
                                   hint: "Give one of them a different file name or `slug`.")
             } else {
                 pathOwner[url] = index
@@ -124,7 +141,7 @@ public struct SitePlanner: Sendable {
         var twinOf = Array(repeating: -1, count: pages.count)
         var byKey: [Language: [String: Int]] = [:]
         for (index, page) in pages.enumerated() {
-            guard let key = page.frontMatter.translationKey else { continue }
+            guard let key = page.translationKey else { continue }
             if let existing = byKey[page.language]?[key] {
                 diagnostics.error(page.location(ofKey: "translationKey"), "translationKey `\(key)` is already used by \(pages[existing].sourcePath)",
                                   hint: "Each page and its twin share one key; no other page may use it.")
@@ -133,7 +150,7 @@ public struct SitePlanner: Sendable {
             }
         }
         for (index, page) in pages.enumerated() where page.language == .en {
-            if let key = page.frontMatter.translationKey, let twin = byKey[.fr]?[key] {
+            if let key = page.translationKey, let twin = byKey[.fr]?[key] {
                 twinOf[index] = twin
                 twinOf[twin] = index
             }

@@ -156,8 +156,14 @@ public struct UnitFingerprints: Sendable {
         }
         var card: [Int] = [], crumb: [Int] = [], address: [Int] = []
         card.reserveCapacity(plan.pages.count)
-        for page in plan.pages {
-            let summary = Self.summaries(of: page)
+        crumb.reserveCapacity(plan.pages.count)
+        address.reserveCapacity(plan.pages.count)
+        // Summarized on all workers, a block of pages each (every page after a structural edit).
+        let pages = plan.pages, block = 1024
+        let blocks = Parallel.map((pages.count + block - 1) / block, workers: renderer.settings.workers) { number in
+            pages[(number * block)..<min(pages.count, (number + 1) * block)].map { Self.summaries(of: $0) }
+        }
+        for summary in blocks.joined() {
             card.append(summary.card)
             crumb.append(summary.crumb)
             address.append(summary.address)
