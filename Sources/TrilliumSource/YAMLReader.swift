@@ -21,6 +21,7 @@ package final class YAMLReader {
     /// Parses `text` into its root node, or records the syntax error with its real line.
     package func compose(_ text: String) -> YAMLNode? {
         if let flat = FlatYAML.parse(text) { return flat }
+        if let block = BlockYAML.parse(text) { return block }
         do {
             // UTF-8, as Yams picks for native strings; naming it spares Yams reading the whole
             // environment (its default) for every file.

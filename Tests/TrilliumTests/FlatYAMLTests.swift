@@ -7,20 +7,6 @@ import Yams
 /// with the same lines and columns, and anything else must be left to Yams.
 @Suite("Flat YAML")
 struct FlatYAMLTests {
-    static func yams(_ text: String) throws -> YAMLNode? {
-        try Yams.compose(yaml: text, Resolver.basic).map(YAMLNode.init)
-    }
-
-    static func describe(_ node: YAMLNode?) -> String {
-        guard let node else { return "nil" }
-        switch node.kind {
-        case .scalar(let text, let style): return "\(node.line):\(node.column) \(style) \(text.debugDescription)"
-        case .mapping(let pairs): return "\(node.line):\(node.column) {" + pairs.map { describe($0.key) + " => " + describe($0.value) }.joined(separator: ", ") + "}"
-        case .sequence(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
-        case .alias: return "alias"
-        }
-    }
-
     @Test(arguments: [
         "title: Warning signs\ndescription: One or two sentences.\nweight: 20\n",
         "# A comment\n\ntitle: Les signes à surveiller\nslug: signes\ndraft: true\n",
@@ -31,7 +17,7 @@ struct FlatYAMLTests {
     ])
     func whatIsReadFlatIsWhatYamsReads(_ text: String) throws {
         let flat = try #require(FlatYAML.parse(text), "this document is flat")
-        #expect(Self.describe(flat) == Self.describe(try Self.yams(text)))
+        #expect(YAMLTrees.describe(flat) == YAMLTrees.describe(try YAMLTrees.yams(text)))
     }
 
     @Test(arguments: [
