@@ -146,19 +146,29 @@ public final class OutputWriter: @unchecked Sendable {
         try writeAll(data, to: descriptor)
     }
 
-    /// Whether the open file (at its start, of `data`'s size) holds exactly `data`.
+    /// Whether the open file (at its start, of `data`'s size) holds exactly `data`. Read a piece at
+    /// a time, so comparing a file of hundreds of megabytes (`services.json`) needs no second copy
+    /// of it in memory, and stops at the first difference.
     private static func holds(_ data: Data, _ descriptor: Int32) -> Bool {
         if data.isEmpty { return true }
-        var existing = [UInt8](repeating: 0, count: data.count)
+        var piece = [UInt8](repeating: 0, count: min(data.count, 1 << 16))
         var offset = 0
-        while offset < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
+        let same = data.withUnsafeBytes { wanted -> Bool in
+            while offset < wanted.count {
+                let size = min(piece.count, wanted.count - offset)
+                var filled = 0
+                while filled < size {
+                    let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { return false }
+                    filled += count
+                }
+                guard memcmp(wanted.baseAddress! + offset, piece, size) == 0 else { return false }
+                offset += size
+            }
+            return true
         }
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { return false }
-        return data.withUnsafeBytes { memcmp($0.baseAddress!, existing, existing.count) == 0 }
+        return lseek(descriptor, 0, SEEK_SET) == 0 && same
     }
 
     public func write(_ text: String, to path: String) throws {

@@ -133,4 +133,27 @@ struct BuildRecycledOutputTests {
         let (fresh, _) = try Self.freshBuild(of: site)
         #expect(OutputSnapshot(site.output) == fresh)
     }
+
+    /// A kept file is compared a piece at a time: a large file that differs only past the first
+    /// piece, or only in its last byte, is rewritten whole; an equal one is left alone.
+    @Test func largeFilesAreComparedPieceByPiece() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trillium-rewrite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("services.json").path
+        var bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        func inode() throws -> Int { try (FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int) ?? -1 }
+        let before = try inode()
+        for position in [299_999, 70_000, 65_536, 0] {
+            bytes[position] &+= 1
+            try OutputWriter.rewriteFile(Data(bytes), at: path)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes), "changed at \(position)")
+        }
+        let written = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        try OutputWriter.rewriteFile(Data(bytes), at: path)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == written, "an equal file is not written")
+        #expect(try inode() == before, "rewritten in place")
+    }
 }
