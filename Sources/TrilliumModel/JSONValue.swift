@@ -89,13 +89,30 @@ public enum JSONWriter {
         return data
     }
 
+    /// Appends the compact bytes of `value`.
+    static func append(_ value: JSONValue, into out: inout [UInt8]) {
+        write(value, pretty: false, indent: 0, into: &out)
+    }
+
+    static func appendBool(_ flag: Bool, to out: inout [UInt8]) {
+        out.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
+    static func appendNull(to out: inout [UInt8]) {
+        out.append(contentsOf: "null".utf8)
+    }
+
+    static func appendDouble(_ number: Double, to out: inout [UInt8]) {
+        out.append(contentsOf: format(number).utf8)
+    }
+
     private static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .string(let text): quote(text, into: &out)
         case .int(let number): appendInteger(number, to: &out)
-        case .double(let number): out.append(contentsOf: format(number).utf8)
-        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null: out.append(contentsOf: "null".utf8)
+        case .double(let number): appendDouble(number, to: &out)
+        case .bool(let flag): appendBool(flag, to: &out)
+        case .null: appendNull(to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             if pretty {
@@ -145,7 +162,7 @@ public enum JSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private static func quote(_ text: String, into out: inout [UInt8]) {
+    static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -182,23 +199,31 @@ public enum JSONWriter {
     }
 
     /// Decimal digits of `number` without making a String.
-    private static func appendInteger(_ number: Int, to out: inout [UInt8]) {
+    static func appendInteger(_ number: Int, to out: inout [UInt8]) {
         if number == 0 { out.append(UInt8(ascii: "0")); return }
-        var value = number.magnitude
-        var digits: [UInt8] = []
-        while value > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
-            value /= 10
-        }
         if number < 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: digits.reversed())
+        var value = number.magnitude
+        var count = 0
+        var rest = value
+        while rest > 0 { count += 1; rest /= 10 }
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var position = start + count - 1
+        while value > 0 {
+            out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+            position -= 1
+        }
     }
 }
 
 /// Typed documents (`Encodable` structs with their own coding keys) go through `JSONWriter` too.
 public enum DeterministicJSON {
     public static func encode<T: Encodable>(_ value: T, pretty: Bool = false, trailingNewline: Bool = false) -> Data {
-        JSONWriter.data(JSONValueEncoder.value(of: value), pretty: pretty, trailingNewline: trailingNewline)
+        if pretty { return JSONWriter.data(JSONValueEncoder.value(of: value), pretty: true, trailingNewline: trailingNewline) }
+        var bytes = JSONBytesEncoder.bytes(of: value)
+        if trailingNewline { bytes.append(0x0A) }
+        return Data(bytes)
     }
 }
 

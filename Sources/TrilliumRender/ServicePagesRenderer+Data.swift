@@ -37,13 +37,13 @@ extension ServicePagesRenderer {
         let documents = OrderedBatches(count: services.count, workers: workers) { [self] index in
             let service = services[index]
             let html = descriptionHTML(service)
-            return JSONWriter.bytes(JSONValueEncoder.value(of: ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL)))
+            return JSONBytesEncoder.bytes(of: ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL))
         }
         SiteRenderer.deliver([OutputFile(path: ServiceAPI.servicesPath, data: ServiceAPI.servicesJSON(directory, config: config, document: documents.item))],
                              to: emit, diagnostics: &diagnostics)
         let hsds = OrderedBatches(count: services.count, workers: workers) { [self] index in
-            JSONWriter.bytes(JSONValueEncoder.value(of: ServiceAPI.HSDSService(
-                services[index], form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL)))
+            JSONBytesEncoder.bytes(of: ServiceAPI.HSDSService(
+                services[index], form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL))
         }
         let embedPages = Localized(en: GeneratedPages.urlPath(.embedServices(.all, page: 1), .en),
                                    fr: GeneratedPages.urlPath(.embedServices(.all, page: 1), .fr))

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import TrilliumModel
+@testable import TrilliumSource
+@testable import TrilliumDirectory
+
+/// `JSONBytesEncoder` must write exactly what `JSONWriter` writes for `JSONValueEncoder`'s value:
+/// the partner files are published byte for byte, and the two paths must never drift apart.
+@Suite("JSON bytes encoder")
+struct JSONBytesEncoderTests {
+    typealias F = ServiceFixtures
+
+    func reference<T: Encodable>(_ value: T) -> String {
+        String(decoding: JSONWriter.bytes(JSONValueEncoder.value(of: value)), as: UTF8.self)
+    }
+
+    func direct<T: Encodable>(_ value: T) -> String {
+        String(decoding: JSONBytesEncoder.bytes(of: value), as: UTF8.self)
+    }
+
+    struct Leaf: Encodable {
+        var text: String
+        var number: Int
+        var fraction: Double
+        var flag: Bool
+        var missing: String?
+        var present: Int?
+    }
+
+    struct Tree: Encodable {
+        var zebra: [Leaf]
+        var alpha: Leaf
+        var nested: [[String]]
+        var map: [String: Int]
+        var json: JSONValue
+        var empty: [Int]
+        var emptyMap: [String: String]
+        var renamed: String
+
+        enum CodingKeys: String, CodingKey {
+            case zebra, alpha, nested, map, json, empty, emptyMap
+            case renamed = "x-renamed"
+        }
+    }
+
+    /// Hand-written coding that uses nested containers, `encodeNil`, a super encoder, a repeated key
+    /// and single-value containers, which the synthesized code never does.
+    struct HandWritten: Encodable {
+        enum Key: String, CodingKey { case b, a, inner, list, nothing, repeated, base }
+        struct Wrapped: Encodable {
+            var value: String
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            }
+        }
+        struct Silent: Encodable {
+            func encode(to encoder: any Encoder) throws {}
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(Wrapped(value: "wrapped"), forKey: .b)
+            var inner = container.nestedContainer(keyedBy: Key.self, forKey: .inner)
+            try inner.encode(2, forKey: .b)
+            try inner.encode(1.5, forKey: .a)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try list.encode("one")
+            try list.encodeNil()
+            try list.encode(Wrapped(value: "two"))
+            try list.encode(Silent())
+            var pair = list.nestedContainer(keyedBy: Key.self)
+            try pair.encode(true, forKey: .a)
+            var deeper = list.nestedUnkeyedContainer()
+            try deeper.encode(3)
+            try container.encodeNil(forKey: .nothing)
+            try container.encode("first", forKey: .repeated)
+            try container.encode("second", forKey: .repeated)
+            try container.encode(false, forKey: .a)
+            let base = container.superEncoder(forKey: .base)
+            var baseValues = base.unkeyedContainer()
+            try baseValues.encode(-42)
+        }
+    }
+
+    @Test func shapesAreWrittenAsTheValueEncoderWritesThem() {
+        let leaf = Leaf(text: "« Aide » \"quoted\" \\ back\nline\tTab \u{1} \u{2028} é", number: -1234567, fraction: 0.1,
+                        flag: true, missing: nil, present: 0)
+        let tree = Tree(zebra: [leaf, Leaf(text: "", number: 0, fraction: 3, flag: false, missing: "here", present: nil)],
+                        alpha: leaf, nested: [[], ["a", "b"]], map: ["z": 1, "a": 2, "É": 3, "b-c": 4, "b": 5],
+                        json: ["k": [1, "two", true, .null, .double(2.5)], "a": .object([:])], empty: [], emptyMap: [:],
+                        renamed: "r")
+        #expect(direct(tree) == reference(tree))
+        #expect(direct(leaf) == reference(leaf))
+        #expect(direct(HandWritten()) == reference(HandWritten()))
+        #expect(direct(HandWritten()).contains("\"repeated\":\"second\""))
+        #expect(direct([1, 2, 3]) == "[1,2,3]")
+        #expect(direct("plain") == "\"plain\"")
+        #expect(direct(Optional<Int>.none) == reference(Optional<Int>.none))
+        #expect(direct(HandWritten.Silent()) == "null")
+        #expect(direct(Double.infinity) == reference(Double.infinity))
+        #expect(direct(Int.min) == reference(Int.min))
+    }
+
+    @Test func integersAreWrittenInDecimal() {
+        var out: [UInt8] = []
+        for number in [0, 7, -7, 10, 99, 100, -1000, 123456789, Int.max, Int.min] {
+            out.removeAll()
+            JSONWriter.appendInteger(number, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(number))
+        }
+    }
+
+    /// Every service of the real directory, in both record shapes and both HSDS forms.
+    @Test func theRealDirectorysRecordsAreTheSameBytes() throws {
+        var found = DiagnosticList()
+        let directory = try #require(ServiceLoader(today: Day.today()).load(from: SiteFileSystem(root: F.repositoryRoot), diagnostics: &found))
+        #expect(directory.services.count > 30)
+        for service in directory.services {
+            let document = ServiceAPI.ServiceDocument(service, descriptionHTML: F.descriptionHTML, pageURL: F.pageURL)
+            #expect(direct(document) == reference(document), "\(service.id)")
+            for form in [ServiceAPI.HSDSForm.legacy, .page] {
+                let record = ServiceAPI.HSDSService(service, form: form, taxonomy: directory.taxonomy, localTime: "Toronto time", pageURL: F.pageURL)
+                #expect(direct(record) == reference(record), "\(service.id) \(form)")
+            }
+        }
+        let page = ServiceAPI.hsdsPage(2, directory, config: F.config, pageSize: 10, pageURL: F.pageURL)
+        let pageValue = try JSONDecoder().decode(JSONValue.self, from: page.data)
+        #expect(JSONWriter.data(pageValue) == page.data, "a page is written in JSONWriter's canonical form")
+    }
+}
