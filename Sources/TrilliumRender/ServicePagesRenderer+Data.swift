@@ -37,13 +37,14 @@ extension ServicePagesRenderer {
         let documents = OrderedBatches(count: services.count, workers: workers) { [self] index in
             let service = services[index]
             let html = descriptionHTML(service)
-            return JSONBytesEncoder.bytes(of: ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL))
+            let document = ServiceAPI.ServiceDocument(service, descriptionHTML: { html[$1] }, pageURL: pageURL)
+            return ServiceAPI.recordBytes(document.write)
         }
         SiteRenderer.deliver([OutputFile(path: ServiceAPI.servicesPath, data: ServiceAPI.servicesJSON(directory, config: config, document: documents.item))],
                              to: emit, diagnostics: &diagnostics)
         let hsds = OrderedBatches(count: services.count, workers: workers) { [self] index in
-            JSONBytesEncoder.bytes(of: ServiceAPI.HSDSService(
-                services[index], form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL))
+            ServiceAPI.recordBytes(ServiceAPI.HSDSService(
+                services[index], form: .legacy, taxonomy: directory.taxonomy, localTime: config.localTime[.en], pageURL: pageURL).write)
         }
         let embedPages = Localized(en: GeneratedPages.urlPath(.embedServices(.all, page: 1), .en),
                                    fr: GeneratedPages.urlPath(.embedServices(.all, page: 1), .fr))

@@ -128,4 +128,72 @@ struct JSONBytesEncoderTests {
         let pageValue = try JSONDecoder().decode(JSONValue.self, from: page.data)
         #expect(JSONWriter.data(pageValue) == page.data, "a page is written in JSONWriter's canonical form")
     }
+
+    func handWritten(_ write: (inout JSONStream) -> Void) -> String {
+        String(decoding: ServiceAPI.recordBytes(write), as: UTF8.self)
+    }
+
+    /// The hand-written records (`ServiceAPI+Records`) against their `Encodable` shapes: every real
+    /// service, and fixtures without the optional fields (no email, website, chat, source title or
+    /// date, hours note, weekly hours or cost; open 24/7; no phones; interpretation only).
+    @Test func handWrittenRecordsAreTheEncodableBytes() throws {
+        var found = DiagnosticList()
+        let real = try #require(ServiceLoader(today: Day.today()).load(from: SiteFileSystem(root: F.repositoryRoot), diagnostics: &found))
+        var services = Array(real.services)
+        let variants = [
+            F.serviceYAML,
+            F.service(removing: "email: help@example.org\n"),
+            F.serviceYAML.replacingOccurrences(of: """
+              open_24_7: false
+              weekly:
+                - { days: [mon, tue, wed, thu, fri], opens: "09:00", closes: "17:00" }
+                - { days: [sat], opens: "10:00", closes: "24:00" }
+              note: { en: Closed on holidays., fr: Fermé les jours fériés. }
+            """, with: "  open_24_7: true"),
+            F.serviceYAML.replacingOccurrences(of: """
+              weekly:
+                - { days: [mon, tue, wed, thu, fri], opens: "09:00", closes: "17:00" }
+                - { days: [sat], opens: "10:00", closes: "24:00" }
+
+            """, with: ""),
+        ]
+        for (index, text) in variants.enumerated() {
+            let parsed = F.parse(text.replacingOccurrences(of: "id: test-helpline", with: "id: variant-\(index)"),
+                                 file: "Content/services/variant-\(index).yaml")
+            services.append(try #require(parsed.0, "\(parsed.1)"))
+        }
+        var bare = services[0]
+        bare.website = nil
+        bare.chat = nil
+        bare.email = nil
+        bare.cost = nil
+        bare.phones = []
+        bare.languages = ["interpretation"]
+        bare.source.title = nil
+        bare.source.date = nil
+        bare.hours = ServiceHours(open24_7: false, weekly: [], note: nil)
+        services.append(bare)
+        for service in services {
+            let document = ServiceAPI.ServiceDocument(service, descriptionHTML: F.descriptionHTML, pageURL: F.pageURL)
+            #expect(handWritten(document.write) == direct(document), "\(service.id)")
+            for form in [ServiceAPI.HSDSForm.legacy, .page] {
+                let record = ServiceAPI.HSDSService(service, form: form, taxonomy: real.taxonomy, localTime: "Toronto time", pageURL: F.pageURL)
+                #expect(handWritten(record.write) == direct(record), "\(service.id) \(form)")
+            }
+        }
+        let directory = ServiceDirectory(taxonomy: real.taxonomy, services: services)
+        let pages = ServiceAPI.hsdsPageCount(services: services.count, pageSize: 7)
+        for number in [1, 2, pages, pages + 1] {
+            let all = directory.services
+            let start = min(all.count, (number - 1) * 7)
+            let contents = all[start..<min(all.count, start + 7)].map {
+                ServiceAPI.HSDSService($0, form: .page, taxonomy: real.taxonomy, localTime: "Toronto time", pageURL: F.pageURL)
+            }
+            let page = ServiceAPI.HSDSPage(totalItems: all.count, totalPages: pages, pageNumber: number, size: contents.count,
+                                           firstPage: number == 1, lastPage: number == pages, empty: contents.isEmpty, contents: contents,
+                                           links: .init(current: "s", first: "f", last: "l", previous: number > 1 ? "p" : nil,
+                                                        next: number < pages ? "n" : nil))
+            #expect(handWritten(page.write) == direct(page), "page \(number)")
+        }
+    }
 }

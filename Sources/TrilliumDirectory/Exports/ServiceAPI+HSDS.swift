@@ -32,8 +32,8 @@ extension ServiceAPI {
                                 pageURL: (Service, Language) -> String) -> Data {
         let services = directory.services
         return hsdsJSON(directory) { index in
-            JSONBytesEncoder.bytes(of: HSDSService(services[index], form: .legacy, taxonomy: directory.taxonomy,
-                                                      localTime: config.localTime[.en], pageURL: pageURL))
+            recordBytes(HSDSService(services[index], form: .legacy, taxonomy: directory.taxonomy,
+                                    localTime: config.localTime[.en], pageURL: pageURL).write)
         }
     }
 

@@ -56,7 +56,7 @@ extension ServiceAPI {
             links: HSDSPageLinks(current: url(number), first: url(1), last: url(pageCount),
                                  previous: number > 1 ? url(number - 1) : nil,
                                  next: number < pageCount ? url(number + 1) : nil))
-        return OutputFile(path: hsdsPagePath(number), data: DeterministicJSON.encode(page))
+        return OutputFile(path: hsdsPagePath(number), data: Data(recordBytes(page.write)))
     }
 }
 

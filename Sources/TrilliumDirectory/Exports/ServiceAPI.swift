@@ -29,7 +29,7 @@ public enum ServiceAPI {
                                     pageURL: (Service, Language) -> String) -> Data {
         let services = directory.services
         return servicesJSON(directory, config: config) { index in
-            JSONBytesEncoder.bytes(of: ServiceDocument(services[index], descriptionHTML: descriptionHTML, pageURL: pageURL))
+            recordBytes(ServiceDocument(services[index], descriptionHTML: descriptionHTML, pageURL: pageURL).write)
         }
     }
 
