@@ -21,4 +21,34 @@ extension String {
     package func firstIndex(ofByte byte: UInt8) -> String.Index? {
         utf8.firstIndex(of: byte)
     }
+
+    /// `self` with every occurrence of `placeholder` (e.g. `{n}`) replaced by `value`, left to right:
+    /// what `replacingOccurrences(of:with:)` gives for a literal, without Foundation's bridging,
+    /// which cost about 2 % of a 60,000-service build's time for the lists' labels.
+    package func filling(_ placeholder: String, with value: String) -> String {
+        let pattern = Array(placeholder.utf8)
+        guard let first = pattern.first else { return self }
+        var text = self
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            var found = false
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                    if !found { out.reserveCapacity(bytes.count + value.utf8.count) }
+                    found = true
+                    out.append(contentsOf: bytes[copied..<index])
+                    out.append(contentsOf: value.utf8)
+                    index += pattern.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard found else { return self }
+            out.append(contentsOf: bytes[copied..<bytes.count])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }

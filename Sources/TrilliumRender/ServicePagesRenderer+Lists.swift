@@ -47,7 +47,7 @@ extension ServicePagesRenderer {
     func featured(_ language: Language) -> FeaturedServicesView? {
         guard let filter = featuredFilter, !featuredPositions().isEmpty else { return nil }
         let count = listing.count(filter)
-        let more = t(count == 1 ? "featuredMoreOne" : "featuredMore", language).replacingOccurrences(of: "{n}", with: formatCount(count, language))
+        let more = t(count == 1 ? "featuredMoreOne" : "featuredMore", language).filling("{n}", with: formatCount(count, language))
         return FeaturedServicesView(heading: listTitle(filter, language), cardsHTML: Self.cardsMarker, more: termView(filter, label: more, language))
     }
 
@@ -87,8 +87,8 @@ extension ServicePagesRenderer {
         switch (filter.region, filter.category, filter.audience) {
         case (nil, nil, nil): return t("listAllTitle", language)
         case (let region?, let category?, _):
-            return t("listPairTitle", language).replacingOccurrences(of: "{category}", with: label(category, .categories))
-                .replacingOccurrences(of: "{region}", with: label(region, .regions))
+            return t("listPairTitle", language).filling("{category}", with: label(category, .categories))
+                .filling("{region}", with: label(region, .regions))
         case (let region?, nil, _): return "\(t("regionTitle", language)) \(label(region, .regions))"
         case (nil, let category?, _): return "\(t("categoryTitle", language)) \(label(category, .categories))"
         case (nil, nil, let audience?): return "\(t("audienceTitle", language)) \(label(audience, .audiences))"
@@ -135,15 +135,15 @@ extension ServicePagesRenderer {
     }
 
     func pageLabel(_ page: Int, of total: Int, _ language: Language) -> String {
-        t("listPageOf", language).replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(total))
+        t("listPageOf", language).filling("{page}", with: String(page)).filling("{pages}", with: String(total))
     }
 
     /// The cards and count of page `page` of a list.
     func listView(_ filter: ServiceFilter, page: Int, _ language: Language, groups: [TermGroupView] = [], widen: [LinkView] = []) -> ServiceListView {
         let count = listing.count(filter), pages = listing.pageCount(filter)
         let positions = listing.positions(filter, page: page)
-        var countText = count == 1 ? t("countOne", language) : t("countMany", language).replacingOccurrences(of: "{n}", with: formatCount(count, language))
-        if pages > 1 { countText += t("listCountPage", language).replacingOccurrences(of: "{page}", with: pageLabel(page, of: pages, language)) }
+        var countText = count == 1 ? t("countOne", language) : t("countMany", language).filling("{n}", with: formatCount(count, language))
+        if pages > 1 { countText += t("listCountPage", language).filling("{page}", with: pageLabel(page, of: pages, language)) }
         return ServiceListView(countText: countText, cardsHTML: Self.cardsMarker, isEmpty: positions.isEmpty,
                                hasGroups: !groups.isEmpty, hasWiden: !widen.isEmpty,
                                regionCovers: filter.region.flatMap { directory.taxonomy.term($0, in: .regions)?.covers?[language] },

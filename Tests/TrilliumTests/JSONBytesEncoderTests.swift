@@ -197,3 +197,22 @@ struct JSONBytesEncoderTests {
         }
     }
 }
+
+@Suite("Placeholders")
+struct PlaceholderFillingTests {
+    @Test func fillingGivesWhatReplacingOccurrencesGives() {
+        let texts = ["{n} services", "Page {page} of {pages}", "{page}{page}", "no placeholder", "", "{", "{n", "n}",
+                     "« {category} » — {region} : {n} services", "{{n}}", "{n}{n}{n}", "é{n}é", "{pages} then {page}"]
+        let placeholders = ["{n}", "{page}", "{pages}", "{category}", "{region}"]
+        let values = ["", "12 345", "Région du Nord", "{n}", "1"]
+        for text in texts {
+            for placeholder in placeholders {
+                for value in values {
+                    #expect(text.filling(placeholder, with: value) == text.replacingOccurrences(of: placeholder, with: value),
+                            "\(text) \(placeholder) \(value)")
+                }
+            }
+        }
+        #expect("{n} et {n}".filling("{n}", with: "3") == "3 et 3")
+    }
+}
