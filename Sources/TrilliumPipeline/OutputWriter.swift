@@ -206,12 +206,38 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Removes what this build did not write from a recycled staging folder: files of pages that
     /// are gone, and folders that no longer hold any page. One `getdents` walk, no `stat` per entry.
+    /// The first two levels are walked here; the folders below them (`en/services`, `fr/embed`…)
+    /// on all workers, since at 60,000 services the walk meets 390,000 files.
     private func sweep() throws {
         let (keptFiles, keptFolders) = lock.withLock { (Set(writtenPaths), createdFolders) }
-        try Self.sweep(folder: staging.path, relative: "", keptFiles: keptFiles, keptFolders: keptFolders)
+        var folders = [(full: staging.path, relative: "")]
+        for _ in 0..<2 {
+            folders = try folders.flatMap { try Self.sweepEntries(folder: $0.full, relative: $0.relative, keptFiles: keptFiles, keptFolders: keptFolders) }
+        }
+        let failures = Parallel.map(folders.count, workers: ProcessInfo.processInfo.activeProcessorCount) { [folders] index -> SweepFailure? in
+            do {
+                try Self.sweep(folder: folders[index].full, relative: folders[index].relative, keptFiles: keptFiles, keptFolders: keptFolders)
+                return nil
+            } catch {
+                return SweepFailure(error: error)
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure.error }
+    }
+
+    private struct SweepFailure: @unchecked Sendable {
+        let error: any Error
     }
 
     private static func sweep(folder: String, relative: String, keptFiles: Set<String>, keptFolders: Set<String>) throws {
+        for inner in try sweepEntries(folder: folder, relative: relative, keptFiles: keptFiles, keptFolders: keptFolders) {
+            try sweep(folder: inner.full, relative: inner.relative, keptFiles: keptFiles, keptFolders: keptFolders)
+        }
+    }
+
+    /// Removes the entries of `folder` this build did not write, and gives its folders that stay.
+    private static func sweepEntries(folder: String, relative: String, keptFiles: Set<String>,
+                                     keptFolders: Set<String>) throws -> [(full: String, relative: String)] {
         guard let directory = opendir(folder) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
@@ -222,6 +248,7 @@ public final class OutputWriter: @unchecked Sendable {
             entries.append((name, entry.pointee.d_type))
         }
         closedir(directory)
+        var folders: [(full: String, relative: String)] = []
         for (name, type) in entries {
             let path = relative.isEmpty ? name : relative + "/" + name
             let full = folder + "/" + name
@@ -229,7 +256,7 @@ public final class OutputWriter: @unchecked Sendable {
             if type == UInt8(DT_UNKNOWN) { isFolder = isRealFolder(full) }
             if isFolder {
                 if keptFolders.contains(path) {
-                    try sweep(folder: full, relative: path, keptFiles: keptFiles, keptFolders: keptFolders)
+                    folders.append((full, path))
                 } else {
                     try FileManager.default.removeItem(atPath: full)
                 }
@@ -237,6 +264,7 @@ public final class OutputWriter: @unchecked Sendable {
                 if unlink(full) != 0, errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             }
         }
+        return folders
     }
 
     /// Gives up on this build: the output stays exactly as it was. The staging folder is kept

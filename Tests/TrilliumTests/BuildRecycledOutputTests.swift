@@ -97,6 +97,10 @@ struct BuildRecycledOutputTests {
         try Data("stray".utf8).write(to: previous.appendingPathComponent("en/stray.html"))
         try manager.createDirectory(at: previous.appendingPathComponent("old/section"), withIntermediateDirectories: true)
         try Data("stray".utf8).write(to: previous.appendingPathComponent("old/section/index.html"))
+        // Strays below the second level, where the folders are swept on several workers.
+        try Data("stray".utf8).write(to: previous.appendingPathComponent("en/guides/first/stray.html"))
+        try manager.createDirectory(at: previous.appendingPathComponent("en/guides/gone/deeper/still"), withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: previous.appendingPathComponent("en/guides/gone/deeper/still/index.html"))
         // A different size, and the same size with different bytes.
         let home = previous.appendingPathComponent("en/index.html")
         let homeText = try Data(contentsOf: home)
