@@ -187,9 +187,14 @@ public enum FrenchTypography {
         while i < end {
             let c = bytes[i]
             if !special[Int(c)] {
-                if !inURLWord, canStartWord(i) { candidates.append(i) }
-                out.append(c)
-                i += 1
+                // A run of ordinary bytes is copied at once (byte by byte it was most of this function's time).
+                var runEnd = i
+                while runEnd < end, !special[Int(bytes[runEnd])] {
+                    if !inURLWord, canStartWord(runEnd) { candidates.append(runEnd) }
+                    runEnd += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<runEnd]))
+                i = runEnd
                 continue
             }
             if isSpace(c) {
