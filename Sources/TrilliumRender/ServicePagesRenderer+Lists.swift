@@ -217,7 +217,7 @@ extension ServicePagesRenderer {
 
     /// One service's card (`service-card` template), in the context of a page of its language, before typography.
     func renderCard(_ service: Service, _ language: Language) -> [UInt8] {
-        renderer.renderFragment("service-card", stack: [cardContexts[language], card(service, language)], capacity: 1024)
+        renderer.renderFragment("service-card", stack: [cardContexts[language], card(service, language)], language: language, capacity: 1024)
     }
 
     /// What a card sees around it: the directory's first page in its language (UI strings, site settings).

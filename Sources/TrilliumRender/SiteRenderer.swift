@@ -45,11 +45,16 @@ public struct SiteRenderer: Sendable {
     let input: RenderInput
     let settings: RenderSettings
     let factory: ViewFactory
+    /// The theme's templates with what every page of a language shows the same (UI strings, site
+    /// name, contact numbers, assets) rendered in advance, per language.
+    let templates: Localized<TemplateLibrary>
 
     public init(_ input: RenderInput, settings: RenderSettings) {
         self.input = input
         self.settings = settings
-        self.factory = ViewFactory(config: input.config, theme: input.theme, plan: input.plan)
+        let factory = ViewFactory(config: input.config, theme: input.theme, plan: input.plan)
+        self.factory = factory
+        templates = Localized(en: factory.foldedTemplates(.en), fr: factory.foldedTemplates(.fr))
     }
 
     var config: SiteConfig { input.config }
@@ -331,8 +336,8 @@ public struct SiteRenderer: Sendable {
 
     /// A template rendered on its own with `stack` as its context, outermost first (a card that
     /// many pages repeat), before French typography: the page it goes into gets that.
-    func renderFragment(_ template: String, stack: [any TemplateObject], capacity: Int) -> [UInt8] {
-        guard let bytes = input.theme.library.render(template, stack: stack, capacity: capacity) else {
+    func renderFragment(_ template: String, stack: [any TemplateObject], language: Language, capacity: Int) -> [UInt8] {
+        guard let bytes = templates[language].render(template, stack: stack, capacity: capacity) else {
             factory.problems.record(.error(SourceLocation(file: "\(input.theme.origin)/templates/\(template).mustache"),
                                            "template `\(template)` could not be rendered", hint: "Check that the theme has this template."))
             return []
@@ -346,7 +351,7 @@ public struct SiteRenderer: Sendable {
 
     /// The page's bytes, with French typography on French pages.
     func renderBytes(_ view: PageView, template: String, language: Language) -> [UInt8] {
-        guard let html = input.theme.library.render(template, with: view.prepared()) else {
+        guard let html = templates[language].render(template, with: view.prepared()) else {
             factory.problems.record(.error(SourceLocation(file: "\(input.theme.origin)/templates/\(template).mustache"),
                                            "template `\(template)` could not be rendered", hint: "Check that the theme has this template."))
             return []

@@ -86,6 +86,15 @@ struct ViewFactory: Sendable {
         return view
     }
 
+    /// The theme's templates with `TemplateField.pageConstants` of `base`'s pages in `language`
+    /// rendered in advance.
+    func foldedTemplates(_ language: Language) -> TemplateLibrary {
+        let home = "/\(language.rawValue)/"
+        let page = base(language: language, urlPath: home, twinPath: "/\(language.other.rawValue)/", title: "", description: "",
+                        breadcrumbs: [], lastModified: nil)
+        return theme.library.folding(TemplateField.pageConstants, of: page)
+    }
+
     func date(_ day: Day, _ language: Language) -> DateView {
         DateView(iso: day.description, text: LocalizedDate.format(day, language), inSentence: LocalizedDate.inSentence(day, language))
     }

@@ -82,6 +82,22 @@ struct TemplateEngineTests {
         #expect(try render(templates, "base") == "<html>\n<title>Help &amp; &lt;safety&gt;</title><main>\ndefault\n</main>\n</html>\n")
     }
 
+    @Test func foldedNamesAreRenderedOnceButATableOfStringsOnTheStackStillAnswersFirst() throws {
+        let compiled = ["main": try TemplateParser.parse("{{lang}}|{{t.skipLink}}|{{#t}}{{lang}}{{/t}}|{{#menu}}{{lang}}{{/menu}}|{{title}}")]
+        var folding = Page()
+        folding.t["lang"] = "from the table"
+        let folded = TemplateLibrary(compiled).folding([.lang, .t], of: folding)
+        var page = folding
+        page.title = "Other"
+        let plain = try #require(TemplateLibrary(compiled).render("main", with: page))
+        #expect(try #require(folded.render("main", with: page)) == plain)
+        #expect(String(decoding: plain, as: UTF8.self) == "fr|Aller au contenu|from the table|frfr|Other")
+        // What was folded is the folding page's: a page with other values in those fields must not use it.
+        page.lang = "en"
+        #expect(String(decoding: try #require(folded.render("main", with: page)), as: UTF8.self) == "fr|Aller au contenu|from the table|frfr|Other")
+        #expect(String(decoding: try #require(TemplateLibrary(compiled).render("main", with: page)), as: UTF8.self) == "en|Aller au contenu|from the table|enen|Other")
+    }
+
     @Test func delimitersCanBeChanged() throws {
         #expect(try render(["main": "{{=<% %>=}}\n<% title %> {{title}}"]) == "Help &amp; &lt;safety&gt; {{title}}")
     }

@@ -38,13 +38,17 @@ struct TemplateViewTests {
         return gaps
     }
 
-    static func fullView() throws -> PageView {
+    static func factory() throws -> ViewFactory {
         var diagnostics = DiagnosticList()
         let directory = try #require(DefaultThemeLocation.directory())
         let files = try #require(ThemeLoader(bundledThemeDirectory: directory).load(directory: directory, displayPrefix: "Themes/default", name: "default", diagnostics: &diagnostics))
         let theme = try #require(Theme.compile(files, diagnostics: &diagnostics))
         let (config, _) = SiteConfigLoader().parse(FixtureSite.siteYAML)
-        let factory = ViewFactory(config: try #require(config), theme: theme, plan: SitePlan(pages: [], twinOf: [], indexByPath: [:], knownPaths: []))
+        return ViewFactory(config: try #require(config), theme: theme, plan: SitePlan(pages: [], twinOf: [], indexByPath: [:], knownPaths: []))
+    }
+
+    static func fullView() throws -> PageView {
+        let factory = try factory()
         var view = factory.base(language: .fr, urlPath: "/fr/a/", twinPath: "/en/a/", title: "Titre", description: "Description",
                                 breadcrumbs: factory.breadcrumbs(.fr, [("Titre", "/fr/a/")]), lastModified: Day(year: 2026, month: 1, day: 2))
         let date = factory.date(Day(year: 2020, month: 3, day: 6), .fr)
@@ -83,6 +87,56 @@ struct TemplateViewTests {
     @Test func everyStoredPropertyOfEveryViewIsReachableFromTemplates() throws {
         let gaps = Self.unreachableProperties(in: try Self.fullView()) + Self.unreachableProperties(in: Self.card, path: "ServiceCardView")
         #expect(gaps.isEmpty, "not exposed to templates: \(gaps.joined(separator: ", "))")
+    }
+
+    /// "Type.property" for each view inside `value`, other than `value` itself, that answers one
+    /// of `fields`.
+    static func viewsAnswering(_ fields: Set<TemplateField>, in value: Any, path: String, isRoot: Bool = true) -> [String] {
+        let mirror = Mirror(reflecting: value)
+        var found: [String] = []
+        if !isRoot, mirror.displayStyle == .struct, let view = value as? any TemplateObject {
+            for field in fields.sorted(by: { $0.rawValue < $1.rawValue }) {
+                if case .missing = view.value(of: field) { continue }
+                found.append("\(path).\(field.rawValue)")
+            }
+        }
+        for (index, child) in mirror.children.enumerated() {
+            found += viewsAnswering(fields, in: child.value, path: "\(path).\(child.label ?? String(index))", isRoot: false)
+        }
+        return found
+    }
+
+    @Test func onlyThePageAnswersTheFieldsRenderedInAdvance() throws {
+        let found = Self.viewsAnswering(TemplateField.pageConstants, in: try Self.fullView(), path: "PageView")
+            + Self.viewsAnswering(TemplateField.pageConstants, in: Self.card, path: "ServiceCardView", isRoot: false)
+        #expect(found.isEmpty, "these views answer a field templates render in advance from the page: \(found.joined(separator: ", "))")
+        // The check itself: a page inside a page answers them.
+        #expect(Self.viewsAnswering([.site], in: [try Self.fullView()], path: "list").count == 1)
+    }
+
+    @Test func everyTemplateRendersTheSameWithThePageConstantsRenderedInAdvance() throws {
+        let factory = try Self.factory()
+        var view = try Self.fullView()
+        for language in Language.allCases {
+            let base = factory.base(language: language, urlPath: "/\(language.rawValue)/a/", twinPath: "/\(language.other.rawValue)/a/", title: "T",
+                                    description: "D", breadcrumbs: [], lastModified: nil)
+            view.lang = base.lang
+            view.htmlLang = base.htmlLang
+            view.t = base.t
+            view.site = base.site
+            view.contact = base.contact
+            view.assets = base.assets
+            view.siteSearch = base.siteSearch
+            view.quickExitURL = base.quickExitURL
+            let folded = factory.foldedTemplates(language)
+            for name in factory.theme.templateNames.sorted() {
+                let plain = try #require(factory.theme.library.render(name, with: view))
+                #expect(try #require(folded.render(name, with: view)) == plain, "\(name) in \(language)")
+                #expect(plain.count > 0)
+            }
+            let card = try #require(folded.render("service-card", stack: [view, Self.card], capacity: 64))
+            #expect(card == factory.theme.library.render("service-card", stack: [view, Self.card], capacity: 64))
+        }
     }
 
     @Test func aMissingPropertyWouldBeCaught() {

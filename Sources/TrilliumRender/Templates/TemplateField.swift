@@ -136,3 +136,10 @@ public enum TemplateField: String, Sendable, CaseIterable {
     case widen
     case widget
 }
+
+extension TemplateField {
+    /// Fields of `PageView` that `ViewFactory.base` fills the same way for every page of a language,
+    /// and that no other view answers: templates are rendered with them folded in advance, once
+    /// per language (`TemplateLibrary.folding`). `TemplateViewTests` checks that no other view answers them.
+    static let pageConstants: Set<TemplateField> = [.t, .site, .contact, .assets, .htmlLang, .quickExitURL, .siteSearch]
+}

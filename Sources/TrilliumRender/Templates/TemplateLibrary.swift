@@ -14,6 +14,38 @@ struct TemplateLibrary: Sendable {
 
     func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// This library with every variable whose name starts with one of `fields` rendered in advance
+    /// with `root` as the context: for pages whose root view has the same values in those fields.
+    ///
+    /// That gives the same bytes when no other view answers those fields (`TemplateField.pageConstants`),
+    /// so that such a name always climbs to the root, and when no table of UI strings (which could
+    /// answer any name) is on the stack: there the variable is looked up as usual.
+    func folding(_ fields: Set<TemplateField>, of root: any TemplateObject) -> TemplateLibrary {
+        let stack: [TemplateValue] = [.object(root)]
+        func fold(_ nodes: [TemplateNode]) -> [TemplateNode] {
+            nodes.map { node in
+                switch node {
+                case .variable(let name, let escaped):
+                    guard let field = name.parts.first?.field, fields.contains(field) else { return node }
+                    var bytes: [UInt8] = []
+                    Renderer.append(Renderer.resolve(name, in: stack), escaped: escaped, to: &bytes)
+                    return .folded(bytes, name, escaped: escaped)
+                case .section(let name, let children, let inverted):
+                    return .section(name, fold(children), inverted: inverted)
+                case .partial(let name, let indentation, let overrides):
+                    return .partial(name, indentation: indentation, overrides: overrides?.mapValues(fold))
+                case .block(let name, let defaultNodes, let indentation):
+                    return .block(name, defaultNodes: fold(defaultNodes), indentation: indentation)
+                case .blockDefinition(let name, let children):
+                    return .blockDefinition(name, fold(children))
+                case .text, .folded:
+                    return node
+                }
+            }
+        }
+        return TemplateLibrary(templates.mapValues(fold))
+    }
+
     /// The bytes of template `name` rendered with `root`, or nil when there is no such template.
     func render(_ name: String, with root: any TemplateObject) -> [UInt8]? {
         render(name, stack: [root], capacity: 32 * 1024)
@@ -33,6 +65,8 @@ struct TemplateLibrary: Sendable {
     private struct Renderer {
         let library: TemplateLibrary
         var output: [UInt8] = []
+        /// How many tables of UI strings sections have put on the stack.
+        var tables = 0
 
         mutating func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], inherited: [String: [TemplateNode]]?,
                              indentation: [UInt8]?) {
@@ -53,15 +87,15 @@ struct TemplateLibrary: Sendable {
             case .text(let bytes):
                 output.append(contentsOf: bytes)
             case .variable(let name, let escaped):
-                switch resolve(name, in: stack) {
-                case .text(let text):
-                    if escaped { MarkupEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
-                case .number(let number): output.append(contentsOf: String(number).utf8)
-                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-                case .missing, .object, .list, .strings: break
+                Self.append(Self.resolve(name, in: stack), escaped: escaped, to: &output)
+            case .folded(let bytes, let name, let escaped):
+                if tables == 0 {
+                    output.append(contentsOf: bytes)
+                } else {
+                    Self.append(Self.resolve(name, in: stack), escaped: escaped, to: &output)
                 }
             case .section(let name, let children, let inverted):
-                let value = resolve(name, in: stack)
+                let value = Self.resolve(name, in: stack)
                 if inverted {
                     let empty: Bool = switch value {
                     case .missing: true
@@ -78,10 +112,19 @@ struct TemplateLibrary: Sendable {
                     if flag { render(children, stack: &stack, inherited: inherited, indentation: indentation) }
                 case .list(let items):
                     for item in items {
+                        let table = if case .strings = item { 1 } else { 0 }
+                        tables += table
                         stack.append(item)
                         render(children, stack: &stack, inherited: inherited, indentation: indentation)
                         stack.removeLast()
+                        tables -= table
                     }
+                case .strings:
+                    tables += 1
+                    stack.append(value)
+                    render(children, stack: &stack, inherited: inherited, indentation: indentation)
+                    stack.removeLast()
+                    tables -= 1
                 default:
                     stack.append(value)
                     render(children, stack: &stack, inherited: inherited, indentation: indentation)
@@ -103,7 +146,18 @@ struct TemplateLibrary: Sendable {
             }
         }
 
-        func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue {
+        /// A variable's value as a template writes it.
+        static func append(_ value: TemplateValue, escaped: Bool, to output: inout [UInt8]) {
+            switch value {
+            case .text(let text):
+                if escaped { MarkupEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            case .number(let number): output.append(contentsOf: String(number).utf8)
+            case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .missing, .object, .list, .strings: break
+            }
+        }
+
+        static func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue {
             guard let first = name.parts.first else { return stack.last ?? .missing }
             for value in stack.reversed() {
                 var found = Self.child(of: value, first)

@@ -14,6 +14,10 @@ indirect enum TemplateNode: Sendable {
     case block(String, defaultNodes: [TemplateNode], indentation: [UInt8])
     /// `{{$name}}…{{/name}}` directly inside a parent tag: an override.
     case blockDefinition(String, [TemplateNode])
+    /// A variable whose value is the same on every page of a language, rendered once in advance
+    /// (`TemplateLibrary.folding`); the variable itself is kept for a context where a table of UI
+    /// strings could answer its name first.
+    case folded([UInt8], TemplateName, escaped: Bool)
 }
 
 /// A dotted name (`contact.hotline.tel`) or the implicit iterator (`.`).
