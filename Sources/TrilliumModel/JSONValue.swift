@@ -162,38 +162,47 @@ public enum JSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and U+2028
+    /// and U+2029, which end a line in JavaScript. Runs of other bytes are copied at once.
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var index = 0
             var copied = 0
-            func escape(_ replacement: [UInt8], length: Int) {
-                out.append(contentsOf: bytes[copied..<index])
-                out.append(contentsOf: replacement)
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                if byte == 0xE2 {
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    length = 3
+                } else {
+                    length = 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                out.append(0x5C)
+                switch byte {
+                case 0x22, 0x5C: out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                case 0xE2: out.append(contentsOf: "u202".utf8); out.append(bytes[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                default: out.append(contentsOf: "u00".utf8); out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 0xF)])
+                }
                 index += length
                 copied = index
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x22: escape([0x5C, 0x22], length: 1)
-                case 0x5C: escape([0x5C, 0x5C], length: 1)
-                case 0x0A: escape([0x5C, UInt8(ascii: "n")], length: 1)
-                case 0x0D: escape([0x5C, UInt8(ascii: "r")], length: 1)
-                case 0x09: escape([0x5C, UInt8(ascii: "t")], length: 1)
-                case 0x08: escape([0x5C, UInt8(ascii: "b")], length: 1)
-                case 0x0C: escape([0x5C, UInt8(ascii: "f")], length: 1)
-                case 0x00..<0x20:
-                    escape([0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], length: 1)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in JavaScript.
-                    escape(Array("\\u202".utf8) + [bytes[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")], length: 3)
-                default:
-                    index += 1
-                }
-            }
-            out.append(contentsOf: bytes[copied..<bytes.count])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

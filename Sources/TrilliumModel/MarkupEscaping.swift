@@ -6,21 +6,10 @@ public enum MarkupEscaping {
     public static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            guard needsEscaping(bytes) else { return String(decoding: bytes, as: UTF8.self) }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case 0x26: output.append(contentsOf: Array("&amp;".utf8))
-                case 0x3C: output.append(contentsOf: Array("&lt;".utf8))
-                case 0x3E: output.append(contentsOf: Array("&gt;".utf8))
-                case 0x22: output.append(contentsOf: Array("&quot;".utf8))
-                case 0x27: output.append(contentsOf: Array("&#39;".utf8))
-                default: output.append(byte)
-                }
-            }
+            append(escaping: bytes, to: &output)
             return String(decoding: output, as: UTF8.self)
         }
     }
@@ -29,20 +18,35 @@ public enum MarkupEscaping {
     public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            guard needsEscaping(bytes) else {
                 output.append(contentsOf: bytes)
                 return
             }
-            for byte in bytes {
-                switch byte {
-                case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])              // &amp;
-                case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                    // &lt;
-                case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                    // &gt;
-                case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])        // &quot;
-                case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])              // &#39;
-                default: output.append(byte)
-                }
-            }
+            append(escaping: bytes, to: &output)
         }
+    }
+
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+    }
+
+    /// Copies the runs between characters to escape at once, and an entity for each of those.
+    private static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var copied = 0
+        for (index, byte) in bytes.enumerated() {
+            let entity: StaticString
+            switch byte {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            copied = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 }
