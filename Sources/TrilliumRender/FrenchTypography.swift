@@ -20,9 +20,10 @@ public enum FrenchTypography {
     static let closingGuillemet: [UInt8] = [0xC2, 0xBB]        // »
     static let rightSingleQuote: [UInt8] = [0xE2, 0x80, 0x99]  // ’
 
-    private static let verbatimElements: Set<TagName> = Set(["code", "pre", "script", "style", "textarea", "kbd", "samp"].map(TagName.init))
-    private static let voidElements: Set<TagName> = Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
-        .map(TagName.init))
+    // Lists, not sets: comparing two integers a dozen times costs less than hashing a name.
+    private static let verbatimElements: [TagName] = ["code", "pre", "script", "style", "textarea", "kbd", "samp"].map(TagName.init)
+    private static let voidElements: [TagName] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+        .map(TagName.init)
 
     /// An element's name, lowercased and packed into integers: compared and stored without allocating.
     struct TagName: Hashable {

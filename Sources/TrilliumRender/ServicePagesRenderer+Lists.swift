@@ -61,7 +61,10 @@ extension ServicePagesRenderer {
             case .languages: nil
             }
             guard let filter else {
-                let count = directory.services.filter { $0.languages.contains(term.id) }.count
+                // Counted in place: `filter` would copy every matching service.
+                let services = directory.services
+                var count = 0
+                for index in services.indices where services[index].languages.contains(term.id) { count += 1 }
                 return TermView(id: term.id, label: term.label[language], href: "", count: count, countText: formatCount(count, language))
             }
             return termView(filter, label: term.label[language], language)
