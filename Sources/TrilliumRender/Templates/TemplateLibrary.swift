@@ -158,13 +158,19 @@ struct TemplateLibrary: Sendable {
         }
 
         static func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue {
-            guard let first = name.parts.first else { return stack.last ?? .missing }
-            for value in stack.reversed() {
-                var found = Self.child(of: value, first)
+            let parts = name.parts
+            guard !parts.isEmpty else { return stack.last ?? .missing }
+            // By index, not by copying each value and part out: this runs for every name on every page.
+            var level = stack.count - 1
+            while level >= 0 {
+                var found = Self.child(of: stack[level], parts[0])
+                level -= 1
                 if case .missing = found { continue }
-                for part in name.parts.dropFirst() {
-                    found = Self.child(of: found, part)
+                var index = 1
+                while index < parts.count {
+                    found = Self.child(of: found, parts[index])
                     if case .missing = found { return .missing }
+                    index += 1
                 }
                 return found
             }
