@@ -54,6 +54,7 @@ public final class LiveSite: @unchecked Sendable {
     private var serviceContext: ServiceRenderContext?
     private var cards = ServiceCards()
     private let search = LiveSearch()
+    private let retired = Retired()
     /// Each unit's fingerprint when it was last rendered.
     private var rendered: [RenderUnit: Int] = [:]
     /// The files each unit owns, and the unit owning each file.
@@ -273,6 +274,7 @@ public final class LiveSite: @unchecked Sendable {
             self.units = units
             pending = dirty.filter { !eagerSet.contains($0) }
             pendingSet = Set(pending)
+            retired.add(previous)
             phases.lap("write")
             return .updated(Update(rendered: eager.count, pending: pending.count,
                                    warnings: BuildFailure(diagnostics.items + problems.items).diagnostics, filesWritten: written, filesRemoved: removed,

@@ -23,7 +23,7 @@ public final class LiveSearch: @unchecked Sendable {
     /// `pageHashes` and `serviceHashes` change whenever a page's or a service's source does;
     /// `globalHash` whenever anything every document shows does (settings, the theme's UI strings).
     public func render(_ renderer: SiteRenderer, texts: [PageKey: SearchPageText], pageHashes: [PageKey: Int],
-                       serviceHashes: [String: Int], globalHash: Int, services: ServiceRenderContext?, workers: Int) -> UnitOutcome {
+                       serviceHashes: ShardedDictionary<String, Int>, globalHash: Int, services: ServiceRenderContext?, workers: Int) -> UnitOutcome {
         let plan = renderer.plan
         let directory = renderer.input.services
         var wanted: [Language: [(id: String, hash: Int)]] = [:]

@@ -11,10 +11,10 @@ public struct SourceHashes: Sendable {
     /// Each page's file.
     public var pages: [PageKey: Int]
     /// Each service's file, by service id.
-    public var services: [String: Int]
+    public var services: ShardedDictionary<String, Int>
     public var taxonomy: Int
 
-    public init(settings: Int, theme: Int, pages: [PageKey: Int], services: [String: Int], taxonomy: Int) {
+    public init(settings: Int, theme: Int, pages: [PageKey: Int], services: ShardedDictionary<String, Int>, taxonomy: Int) {
         self.settings = settings
         self.theme = theme
         self.pages = pages

@@ -30,7 +30,7 @@ public struct ServiceFolder: Sendable {
     /// The directory the entries make, kept up to date as files are read (see `Made`).
     private var made: Made?
     /// A hash of each service's file, by service id.
-    public private(set) var serviceHashes: [String: Int] = [:]
+    public private(set) var serviceHashes: ShardedDictionary<String, Int> = [:]
     /// What changed since `taken()`: the ids of the services read again and whether every list
     /// kept its members; nil when the folder was listed or read again whole.
     public private(set) var changes: Changes? = Changes()
@@ -89,9 +89,8 @@ public struct ServiceFolder: Sendable {
         }
         var files: [ServiceLoader.ParsedServiceFile] = []
         var problemPaths: [String] = []
-        var hashes: [String: Int] = [:]
+        var hashes = ShardedDictionary<String, Int>()
         files.reserveCapacity(paths.count)
-        hashes.reserveCapacity(paths.count)
         for path in paths {
             guard let entry = entries[path] else { continue }
             if Self.hasProblems(entry) { problemPaths.append(path) }
