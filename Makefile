@@ -10,7 +10,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 
 # What building needs, and what the test suite adds (browser, HTML checker, web server, link checker).
-BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium chromium-driver nginx-light linkchecker \
   $(shell command -v java >/dev/null || echo default-jre-headless) \
   $(shell command -v node >/dev/null || echo nodejs) \

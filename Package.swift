@@ -41,6 +41,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The executables allocate with jemalloc: glibc's malloc, after a build or an edit frees
+        // millions of small blocks, made later allocations slow (see BENCHMARKS.md).
+        .systemLibrary(name: "CJemalloc", providers: [.apt(["libjemalloc-dev"])]),
         .target(name: "TrilliumModel", swiftSettings: strictSettings),
         .target(
             name: "TrilliumSource",
@@ -105,7 +108,7 @@ let package = Package(
             name: "trillium",
             dependencies: [
                 "TrilliumModel", "TrilliumSource", "TrilliumRender", "TrilliumPipeline", "TrilliumCheck", "TrilliumPreview", "TrilliumEditor",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -119,7 +122,7 @@ let package = Package(
         // Times the preview's response to each kind of edit on a benchmark corpus (make bench).
         .executableTarget(
             name: "trillium-preview-bench",
-            dependencies: ["TrilliumModel", "TrilliumPipeline"],
+            dependencies: ["TrilliumModel", "TrilliumPipeline", "CJemalloc"],
             path: "Benchmarks/PreviewDriver",
             swiftSettings: strictSettings
         ),

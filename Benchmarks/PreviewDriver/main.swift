@@ -12,6 +12,7 @@
 //   - all:    update, then every unit left for later rendered (the whole site equals a full build).
 // Each edit is made and undone `REPEATS` times (both count); the medians are printed as one JSON
 // object per kind, then a summary line.
+import CJemalloc
 import Foundation
 import TrilliumModel
 import TrilliumPipeline

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CJemalloc
 import TrilliumCheck
 import TrilliumModel
 import TrilliumPipeline

@@ -9,10 +9,11 @@ struct CommandLineTests {
     static var executable: URL? { BuildInterruptTests.executable }
 
     /// Runs the executable; returns its exit status, standard output and standard error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = try #require(executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -36,6 +37,18 @@ struct CommandLineTests {
         #expect(result.status == 0)
         for option in shown { #expect(result.output.contains(option), "\(arguments) should list \(option)") }
         for option in notShown { #expect(!result.output.contains(option), "\(arguments) should not list \(option)") }
+    }
+
+    /// The executable allocates with jemalloc, not glibc's malloc (which made a one-service edit
+    /// of a 60,000-service preview five times slower; see BENCHMARKS.md). jemalloc reads
+    /// `MALLOC_CONF` and prints its statistics at exit when asked; glibc ignores the variable.
+    @Test(.enabled(if: executable != nil))
+    func theExecutableAllocatesWithJemalloc() throws {
+        let plain = try Self.run(["--help"])
+        #expect(!plain.errors.contains("jemalloc statistics"))
+        let asked = try Self.run(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(asked.status == 0)
+        #expect(asked.errors.contains("Begin jemalloc statistics"), "\(asked.errors.prefix(200))")
     }
 
     @Test(.enabled(if: executable != nil))
