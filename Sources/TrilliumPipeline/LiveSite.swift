@@ -329,7 +329,13 @@ public final class LiveSite: @unchecked Sendable {
                     return String(site.plan.pages[index].urlPath.dropFirst()) + "index.html"
                 }
             }
-            guard let service = site.services?.services.first(where: { $0.sourcePath == source }) else { return nil }
+            // A service's id is most often its file's name: found at once, without going through
+            // every service (60,000 took 20 ms).
+            let prefix = ServiceLoader.folder + "/"
+            let named = source.hasPrefix(prefix) && source.hasSuffix(".yaml") ? String(source.dropFirst(prefix.count).dropLast(".yaml".count)) : nil
+            let service = named.flatMap { site.services?.service(id: $0) }.flatMap { $0.sourcePath == source ? $0 : nil }
+                ?? site.services?.services.first(where: { $0.sourcePath == source })
+            guard let service else { return nil }
             return String(GeneratedPages.urlPath(.service(service.id), language).dropFirst()) + "index.html"
         }
     }

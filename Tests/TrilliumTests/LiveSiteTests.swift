@@ -283,4 +283,22 @@ struct LiveSiteTests {
         }
         #expect(narrowed > 0, "no service edit left most of the lists alone")
     }
+
+    /// The page a source file makes: a content page's, a service's in either language, none for
+    /// other files; and each exists in the output.
+    @Test func theOutputPathOfASourceIsThePageItMakes() throws {
+        let site = FixtureSite()
+        let entries = DirectoryFixture.write(40, into: site)
+        let live = try LiveSite(site.options())
+        let id = entries[17].id
+        #expect(live.outputPath(ofSource: "Content/services/\(id).yaml") == "en/services/\(id)/index.html")
+        #expect(live.outputPath(ofSource: "Content/services/\(id).yaml", language: .fr) == "fr/services/\(id)/index.html")
+        #expect(live.outputPath(ofSource: "Content/services/no-such-service.yaml") == nil)
+        #expect(live.outputPath(ofSource: "Content/services/taxonomy.yaml") == nil)
+        let page = try #require(live.outputPath(ofSource: "Content/en/_index.md"))
+        #expect(page == "en/index.html")
+        for path in [page, "en/services/\(id)/index.html", "fr/services/\(id)/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(path).path), "\(path)")
+        }
+    }
 }
