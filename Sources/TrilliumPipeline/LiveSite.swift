@@ -35,6 +35,18 @@ public final class LiveSite: @unchecked Sendable {
         public var filesRemoved: Int
         /// Milliseconds each step took (for the benchmark's profile).
         public var phases: [(String, Double)] = []
+        /// How the site was planned after the edit.
+        public var planning: Planning = .whole
+    }
+
+    /// How an edit's site was planned.
+    public enum Planning: String, Sendable {
+        /// The plan stayed; the pages read again were swapped in.
+        case kept
+        /// Pages came, went or moved: the plan before was changed where they are (`SitePlan.restructured`).
+        case restructured
+        /// The whole site was planned again.
+        case whole
     }
 
     public enum Outcome: Sendable {
@@ -63,6 +75,8 @@ public final class LiveSite: @unchecked Sendable {
     /// What each content page left behind when it was last rendered, and what its links found.
     private var facts: [PageKey: PageFacts] = [:]
     private var answers: [PageKey: Int] = [:]
+    /// For each question pages' links asked of the plan when last rendered, the pages that asked it.
+    private var askers: [LinkLookup: Set<PageKey>] = [:]
     /// Units whose fingerprint changed but which are not rendered yet, in the order they will be.
     private var pending: [RenderUnit] = []
     /// Every unit of the site, in `SiteRenderer.units()` order.
@@ -144,8 +158,9 @@ public final class LiveSite: @unchecked Sendable {
             }
             let nextRenderer = next.renderer
             phases.lap("plan")
-            let nextFingerprints = UnitFingerprints(nextRenderer, hashes: next.sourceHashes, updating: next.swappedPages == nil ? nil : fingerprints,
-                                                    swapped: next.swappedPages ?? [], changedServices: next.changedServices?.ids)
+            let nextFingerprints = UnitFingerprints(nextRenderer, hashes: next.sourceHashes,
+                                                    updating: next.swappedPages == nil && next.restructure == nil ? nil : fingerprints,
+                                                    swapped: next.swappedPages ?? [], changedServices: next.changedServices?.ids, moved: next.restructure)
             phases.lap("page summaries")
             var nextContext = serviceContext
             // The same services in the same places, some read again: only theirs are described again.
@@ -166,7 +181,10 @@ public final class LiveSite: @unchecked Sendable {
             }
             // The same plan and lists: the same units.
             let sameUnits = next.swappedPages != nil && (next.changedServices?.listingKept ?? false)
-            let units = sameUnits ? self.units : nextRenderer.units()
+            // Pages came or went, the rest stayed: the same units after the pages.
+            let units = sameUnits ? self.units : next.restructure != nil
+                ? next.plan.pages.map { RenderUnit.page(PageKey($0.language, $0.relativePath)) } + self.units.filter { if case .page = $0 { false } else { true } }
+                : nextRenderer.units()
             phases.lap("directory")
             // A language whose settings, theme or menus changed changes on every one of its pages.
             let everywhere = Set(Language.allCases.filter { nextFingerprints.globalChanged($0, since: fingerprints) })
@@ -177,8 +195,13 @@ public final class LiveSite: @unchecked Sendable {
             // their language's settings, theme or menus did (see `UnitFingerprints.fingerprint`).
             let directoryKept = next.changedServices?.ids.isEmpty == true && next.services != nil && site.services != nil
                 && next.sourceHashes.taxonomy == site.sourceHashes.taxonomy
+            // Pages added, taken out or moved, nothing else: their neighbours, and the pages whose links ask about them.
+            let moved = everywhere.isEmpty ? next.restructure : nil
+            let linked = next.restructure.map { pagesAsking(about: $0, in: next.plan) } ?? []
             let checked = narrow.map {
                 nextFingerprints.candidates(after: fingerprints, swapped: $0, units: units, changedServices: next.changedServices?.ids)
+            } ?? moved.map {
+                nextFingerprints.candidates(after: fingerprints, moved: $0, linked: linked)
             } ?? (directoryKept ? units.filter { unit in
                 if case .directoryPage(let language, _) = unit { return everywhere.contains(language) || !pendingSet.isEmpty && pendingSet.contains(unit) }
                 return true
@@ -203,12 +226,15 @@ public final class LiveSite: @unchecked Sendable {
                     return old != nextFingerprints.fingerprint(unit, lookups: self.lookups(unit))
                 }
             }.flatMap { $0 }
-            if narrow != nil {
+            // The units that no longer exist: after a restructured plan, the pages taken out.
+            let gone: Set<RenderUnit> = sameUnits ? [] : next.restructure.map { change in
+                Set(change.replaced.keys.filter { next.plan.indexByPath[$0] == nil && owned[.page($0)] != nil }.map { RenderUnit.page($0) })
+            } ?? (units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units))
+            if narrow != nil || moved != nil {
                 let found = Set(dirty)
-                dirty += pending.filter { !found.contains($0) }
+                dirty += pending.filter { !found.contains($0) && !gone.contains($0) }
             }
             phases.lap("fingerprints")
-            let gone: Set<RenderUnit> = sameUnits ? [] : units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units)
             // Rendered now: the units the edit named, then the others while there are few.
             let touched = Set(changed)
             // The services whose files were touched (their ids are their file names, most often).
@@ -253,8 +279,18 @@ public final class LiveSite: @unchecked Sendable {
             for case (.page(let key), let outcome) in outcomes { renderedFacts[key] = outcome.page }
             // Anchors: when no heading changed and no page went, only the new pages' own links can break.
             let headingsKept = gone.isEmpty && renderedFacts.allSatisfy { facts[$0.key]?.headingIDs == $0.value.headingIDs }
+            var anchored: [PageKey]? = headingsKept ? Array(renderedFacts.keys) : nil
+            if next.restructure != nil {
+                // Pages came or went: only the pages rendered, and those whose links lead to a page that
+                // changed (its file, its address or its headings), can have an anchor that now leads nowhere.
+                var keys = Set(renderedFacts.keys).union(linked)
+                for (key, page) in renderedFacts where facts[key]?.headingIDs != page.headingIDs {
+                    keys.formUnion(pagesAsking(about: key, url: next.plan.indexByPath[key].map { next.plan.pages[$0].urlPath }))
+                }
+                anchored = keys.sorted { (next.plan.indexByPath[$0] ?? -1) < (next.plan.indexByPath[$1] ?? -1) }
+            }
             let current = facts
-            nextRenderer.checkAnchors(of: headingsKept ? Array(renderedFacts.keys) : nil, links: { key in
+            nextRenderer.checkAnchors(of: anchored, links: { key in
                 next.plan.indexByPath[key] == nil ? nil : (renderedFacts[key] ?? current[key])?.links
             }, diagnostics: &problems)
             problems.append(contentsOf: nextRenderer.problems)
@@ -278,7 +314,7 @@ public final class LiveSite: @unchecked Sendable {
             phases.lap("write")
             return .updated(Update(rendered: eager.count, pending: pending.count,
                                    warnings: BuildFailure(diagnostics.items + problems.items).diagnostics, filesWritten: written, filesRemoved: removed,
-                                   phases: phases.laps))
+                                   phases: phases.laps, planning: next.swappedPages != nil ? .kept : next.restructure != nil ? .restructured : .whole))
         }
     }
 
@@ -366,7 +402,7 @@ public final class LiveSite: @unchecked Sendable {
         for (unit, outcome) in renderUnits(ordered.filter { $0 != .search }) {
             problems.append(contentsOf: outcome.diagnostics)
             guard !outcome.diagnostics.contains(where: { $0.severity == .error }) else { continue }
-            if case .page(let key) = unit { facts[key] = outcome.page }
+            if case .page(let key) = unit { setFacts(key, outcome.page) }
             _ = write(unit, outcome, problems: &problems)
         }
         if ordered.contains(.search) {
@@ -404,7 +440,7 @@ public final class LiveSite: @unchecked Sendable {
         for path in paths { owner[path] = unit }
         rendered[unit] = fingerprints.fingerprint(unit, lookups: outcome.page?.lookups ?? [])
         if case .page(let key) = unit, let page = outcome.page {
-            facts[key] = page
+            setFacts(key, page)
             answers[key] = fingerprints.answers(page.lookups)
         }
     }
@@ -419,7 +455,7 @@ public final class LiveSite: @unchecked Sendable {
         owned[unit] = nil
         rendered[unit] = nil
         if case .page(let key) = unit {
-            facts[key] = nil
+            setFacts(key, nil)
             answers[key] = nil
         }
         return removed
@@ -452,6 +488,43 @@ public final class LiveSite: @unchecked Sendable {
             folder = (folder as NSString).deletingLastPathComponent
         }
         return 1
+    }
+
+    /// The pages whose links, when last rendered, asked about a page `moved` added, took out or
+    /// read again, or about an address it gave or took (a feed's included).
+    private func pagesAsking(about moved: PlanChange, in plan: SitePlan) -> Set<PageKey> {
+        var result: Set<PageKey> = []
+        for (key, url) in moved.replaced {
+            result.formUnion(askers[.page(key)] ?? [])
+            result.formUnion(askers[.sitePath(url)] ?? [])
+        }
+        for index in moved.changed {
+            result.formUnion(askers[.page(PageKey(plan.pages[index].language, plan.pages[index].relativePath))] ?? [])
+            result.formUnion(askers[.sitePath(plan.pages[index].urlPath)] ?? [])
+        }
+        for section in moved.sections {
+            result.formUnion(askers[.sitePath(plan.pages[section].urlPath + "feed.xml")] ?? [])
+            result.formUnion(askers[.sitePath(plan.pages[section].urlPath + "feed.json")] ?? [])
+        }
+        return result
+    }
+
+    /// The pages whose links ask about the page at `key` (by its file or its address).
+    private func pagesAsking(about key: PageKey, url: String?) -> Set<PageKey> {
+        (askers[.page(key)] ?? []).union(url.flatMap { askers[.sitePath($0)] } ?? [])
+    }
+
+    /// Keeps `facts` and `askers` in step.
+    private func setFacts(_ key: PageKey, _ page: PageFacts?) {
+        let old = facts[key]?.lookups ?? [], new = page?.lookups ?? []
+        if old != new {
+            for lookup in Set(old) {
+                askers[lookup]?.remove(key)
+                if askers[lookup]?.isEmpty == true { askers[lookup] = nil }
+            }
+            for lookup in Set(new) { askers[lookup, default: []].insert(key) }
+        }
+        facts[key] = page
     }
 
     private func lookups(_ unit: RenderUnit) -> [LinkLookup] {

@@ -25,6 +25,9 @@ public struct LoadedSite: Sendable {
     /// ids, same places) and whether every list of the directory kept its members; nil when the
     /// directory was made anew.
     public var changedServices: ServiceFolder.Changes?
+    /// When this site is an earlier one whose plan `SitePlan.restructured` changed (pages added,
+    /// taken out or moved, the preview), how its pages moved; nil otherwise.
+    public var restructure: PlanChange?
     /// The addresses of the directory's pages and files (part of `plan.knownPaths`).
     public var directoryPaths: Set<String> = []
 

@@ -50,6 +50,10 @@ struct SiteSources: Sendable {
     var changedPagesOnly: Set<PageKey>? = []
     /// Whether service files were read again since the last site taken.
     var servicesTouched = false
+    /// Every page read again, added or removed since the last site taken, when nothing else was
+    /// read (no settings, theme, service file, no language folder that came or went); nil when
+    /// more was. `assemble` then tries `SitePlan.restructured`.
+    var changedPages: Set<PageKey>? = []
 
     /// Reads every source of the site.
     init(reading options: BuildOptions) {
@@ -151,6 +155,34 @@ struct SiteSources: Sendable {
         folder.files = folder.files.filter { kept.contains($0.key) }
     }
 
+    /// The listing with the Markdown files at `relative` put in or taken out, without walking the
+    /// folder again, when each is a plain file that is there (not hidden, not a link) or a file
+    /// that is gone: returns the paths taken out. Nil, with `folder` unchanged, for anything else
+    /// (the folder is then listed again).
+    static func relisted(_ relative: [String], in folder: inout PageFolder, files: SiteFileSystem, prefix: String) -> [String]? {
+        guard !folder.listingProblems.contains(where: { $0.severity == .error }), folder.refused.isEmpty else { return nil }
+        var kinds: [(String, SiteFileSystem.Kind)] = []
+        for path in relative {
+            guard path.hasSuffix(".md"), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+            let kind = files.kind(prefix + path)
+            guard kind != .other else { return nil }
+            kinds.append((path, kind))
+        }
+        var removed: [String] = []
+        for (path, kind) in kinds {
+            let at = folder.paths.sortedPosition(of: path)
+            let listed = at < folder.paths.count && folder.paths[at] == path
+            if kind == .regularFile, !listed {
+                folder.paths.insert(path, at: at)
+            } else if kind == .missing, listed {
+                folder.paths.remove(at: at)
+                folder.files[path] = nil
+                removed.append(path)
+            }
+        }
+        return removed
+    }
+
     private func readPage(_ language: Language, _ relativePath: String) -> PageFile {
         Self.readPage(files, language, relativePath)
     }
@@ -171,6 +203,7 @@ struct SiteSources: Sendable {
         if changed.contains(where: { $0 == "Content" || $0 == SiteConfigLoader.path || $0 == "Themes" || $0.hasPrefix("Themes/") }) {
             // Settings and the theme do not change the plan (`replanned` checks the menus again).
             let oldTheme = config?.theme
+            changedPages = nil
             if changed.contains(SiteConfigLoader.path) { readSettings() }
             if changed.contains(where: { $0.hasPrefix("Themes") }) || config?.theme != oldTheme { readTheme() }
             if changed.contains("Content") {
@@ -187,6 +220,7 @@ struct SiteSources: Sendable {
             let exists = files.exists("Content/\(language.rawValue)")
             if !exists || !folder.exists {
                 onlyPages = nil
+                changedPages = nil
                 readFolder(language)
                 continue
             }
@@ -194,26 +228,39 @@ struct SiteSources: Sendable {
             // A file that came or went (or anything but an existing page) changes the listing.
             if relative.contains(where: { !$0.hasSuffix(".md") || folder.files[$0] == nil || !files.exists(prefix + $0) }) {
                 onlyPages = nil
-                relist(language, into: &folder)
-                pageHashes = pageHashes.filter { $0.key.language != language || folder.files[$0.key.path] != nil }
+                let removed: [String]
+                if let gone = Self.relisted(relative, in: &folder, files: files, prefix: prefix) {
+                    removed = gone
+                } else {
+                    let before = folder.paths
+                    relist(language, into: &folder)
+                    let after = Set(folder.paths)
+                    removed = before.filter { !after.contains($0) }
+                }
+                for path in removed {
+                    pageHashes[PageKey(language, path)] = nil
+                    changedPages?.insert(PageKey(language, path))
+                }
             }
-            let listed = Set(folder.paths)
-            for path in relative where listed.contains(path) {
+            for path in relative where folder.paths.containsSorted(path) {
                 let file = readPage(language, path)
                 folder.files[path] = file
                 pageHashes[PageKey(language, path)] = file.hash
                 onlyPages?.insert(PageKey(language, path))
+                changedPages?.insert(PageKey(language, path))
             }
             for path in folder.paths where folder.files[path] == nil {
                 let file = readPage(language, path)
                 folder.files[path] = file
                 pageHashes[PageKey(language, path)] = file.hash
+                changedPages?.insert(PageKey(language, path))
             }
             folders[language] = folder
         }
         let serviceFiles = changed.filter { $0 == ServiceLoader.folder || $0.hasPrefix(ServiceLoader.folder + "/") }
         if !serviceFiles.isEmpty {
             servicesTouched = true
+            changedPages = nil
             // Only saved service files keep the plan: a taxonomy edit or a file that came or went changes more.
             if serviceFiles.contains(where: { $0 == ServiceLoader.taxonomyPath || !$0.hasSuffix(".yaml") || !files.exists($0) }) { onlyPages = nil }
         }
@@ -231,6 +278,7 @@ struct SiteSources: Sendable {
     /// The site assembled last was taken: changes count from here.
     mutating func taken() {
         changedPagesOnly = []
+        changedPages = []
         servicesTouched = false
         services.taken()
     }
@@ -247,6 +295,9 @@ struct SiteSources: Sendable {
     /// settings did not change.
     func assemble(diagnostics: inout DiagnosticList, reusing previous: LoadedSite? = nil) -> LoadedSite? {
         if let previous, let changed = changedPagesOnly, let site = replanned(previous, changed: changed, diagnostics: &diagnostics) {
+            return site
+        }
+        if let previous, let changed = changedPages, !changed.isEmpty, let site = restructured(previous, changed: changed, diagnostics: &diagnostics) {
             return site
         }
         guard hasContent else {
@@ -356,8 +407,64 @@ struct SiteSources: Sendable {
         }
         site.sourceHashes = hashes
         site.swappedPages = swapped
+        site.restructure = nil
         diagnostics.append(contentsOf: problems)
         return site
+    }
+
+    /// `previous` with pages added, taken out, published or unpublished, or given another slug
+    /// (the pages at `changed`), planned by `SitePlan.restructured` rather than from scratch. Nil
+    /// when that cannot be done or something is wrong (planning the whole site then reports it).
+    func restructured(_ previous: LoadedSite, changed: Set<PageKey>, diagnostics: inout DiagnosticList) -> LoadedSite? {
+        guard previous.sourceHashes.settings == settingsHash, previous.sourceHashes.theme == themeHash, !servicesTouched,
+              Language.allCases.allSatisfy({ folders[$0]?.exists == true && folders[$0]?.listingProblems.contains(where: { $0.severity == .error }) == false }) else { return nil }
+        var updates: [PageKey: Page?] = [:]
+        var problems: [Diagnostic] = []
+        for key in changed {
+            let twinFile = folders[key.language.other]?.files[key.path]
+            guard let file = folders[key.language]?.files[key.path] else {
+                updates[key] = .some(nil)
+                continue
+            }
+            guard let page = file.page, !file.problems.contains(where: { $0.severity == .error }), page.translationKey == nil else { return nil }
+            // Twins paired by path publish together (`SiteLoader.checkPublishingAgreement`).
+            if let twin = twinFile?.page, twin.translationKey == nil,
+               twin.frontMatter.draft != page.frontMatter.draft || twin.frontMatter.publishDate != page.frontMatter.publishDate { return nil }
+            problems += file.problems
+            updates[key] = .some(isPublished(page) ? page : nil)
+        }
+        guard let (plan, change) = previous.plan.restructured(updates) else { return nil }
+        var site = previous
+        site.plan = plan
+        // Feeds come and go with a section of dated posts (only the sections whose pages changed can
+        // change); an address a page gave up stays known when the build writes it anyway.
+        for section in change.sections {
+            let page = plan.pages[section]
+            let feeds = [page.urlPath + "feed.xml", page.urlPath + "feed.json"]
+            if UpdatesSection.isUpdates(page, plan: plan) {
+                site.plan.knownPaths.formUnion(feeds)
+            } else {
+                for feed in feeds where plan.indexByURL[feed] == nil && !previous.directoryPaths.contains(feed) { site.plan.knownPaths.remove(feed) }
+            }
+        }
+        let fixed = GeneratedPages.paths(plan: SitePlan(pages: [], twinOf: [], indexByPath: [:], knownPaths: []))
+        for url in change.replaced.values where previous.directoryPaths.contains(url) || fixed.contains(url) { site.plan.knownPaths.insert(url) }
+        var found = DiagnosticList()
+        SiteLoader.checkMenuLinks(previous.config, plan: site.plan, diagnostics: &found)
+        guard !found.hasErrors else { return nil }
+        site.sourceHashes = hashes
+        site.swappedPages = nil
+        site.changedServices = ServiceFolder.Changes()
+        site.restructure = change
+        diagnostics.append(contentsOf: problems)
+        return site
+    }
+
+    /// Whether a build publishes `page` (not a draft, not scheduled later), with this build's options.
+    func isPublished(_ page: Page) -> Bool {
+        if page.frontMatter.draft && !options.drafts { return false }
+        if let publish = page.frontMatter.publishDate, publish > options.today, !options.future { return false }
+        return true
     }
 
     /// Every parsed page, drafts and scheduled pages left out. Also returns the plan keys of pages
@@ -384,11 +491,25 @@ struct SiteSources: Sendable {
         for page in pages where failed.contains(SitePlan.key(page.language.other, page.relativePath)) {
             alreadyReported.insert(SitePlan.key(page.language, page.relativePath))
         }
-        let published = pages.filter { page in
-            if page.frontMatter.draft && !options.drafts { return false }
-            if let publish = page.frontMatter.publishDate, publish > options.today, !options.future { return false }
-            return true
-        }
+        let published = pages.filter(isPublished)
         return (published, alreadyReported)
+    }
+}
+
+extension Array where Element == String {
+    /// Where `value` is or would go in this sorted array.
+    func sortedPosition(of value: String) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether this sorted array holds `value`.
+    func containsSorted(_ value: String) -> Bool {
+        let at = sortedPosition(of: value)
+        return at < count && self[at] == value
     }
 }

@@ -30,12 +30,7 @@ public struct SitePlan: Sendable {
     public var childrenOf: [Int: [Int]] = [:]
 
     public init(pages: [Page], twinOf: [Int], indexByPath: [PageKey: Int], knownPaths: Set<String>) {
-        self.pages = pages
-        self.twinOf = twinOf
-        self.indexByPath = indexByPath
-        self.knownPaths = knownPaths
-        indexByURL.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() { indexByURL[page.urlPath] = index }
+        self.init(pages: pages, twinOf: twinOf, indexByPath: indexByPath, knownPaths: knownPaths, childrenOf: [:])
         var byFolder: [PageKey: [Int]] = [:]
         for (index, page) in pages.enumerated() {
             guard let parent = page.parentFolder else { continue }
@@ -51,6 +46,17 @@ public struct SitePlan: Sendable {
         let sorted = Parallel.map(sections.count, workers: ProcessInfo.processInfo.activeProcessorCount) { members[$0].sorted(by: order.precedes) }
         childrenOf.reserveCapacity(sections.count)
         for (index, children) in zip(sections, sorted) { childrenOf[index] = children }
+    }
+
+    /// A plan whose sections' pages are already known (`restructured`).
+    init(pages: [Page], twinOf: [Int], indexByPath: [PageKey: Int], knownPaths: Set<String>, childrenOf: [Int: [Int]]) {
+        self.pages = pages
+        self.twinOf = twinOf
+        self.indexByPath = indexByPath
+        self.knownPaths = knownPaths
+        self.childrenOf = childrenOf
+        indexByURL.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() { indexByURL[page.urlPath] = index }
     }
 
     public func page(_ language: Language, _ relativePath: String) -> Page? {

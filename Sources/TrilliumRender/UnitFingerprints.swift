@@ -98,8 +98,10 @@ public struct UnitFingerprints: Sendable {
     /// `init(_:hashes:)` for a site whose plan is `previous`'s with the pages at `swapped` (plan
     /// indices) read again: only their summaries are worked out again. `changedServices`, when
     /// given, holds the ids of the only services that may have changed (in the same places).
+    /// With `moved`, the plan is `previous`'s restructured (`SitePlan.restructured`): the
+    /// summaries of the pages that stayed are kept, those of the pages that changed worked out.
     public init(_ renderer: SiteRenderer, hashes: SourceHashes, updating previous: UnitFingerprints?, swapped: Set<Int>,
-                changedServices: Set<String>? = nil) {
+                changedServices: Set<String>? = nil, moved: PlanChange? = nil) {
         plan = renderer.plan
         self.hashes = hashes
         var global: [Language: Int] = [:]
@@ -148,6 +150,38 @@ public struct UnitFingerprints: Sendable {
         self.listings = listings.finalize()
         services = renderer.input.services?.services ?? ServiceList([])
         listing = renderer.input.services?.listing
+        if let previous, let moved, previous.card.count == moved.newIndexOfOld.count {
+            let count = plan.pages.count
+            var card = [Int](repeating: 0, count: count), crumb = card, address = card
+            var parent = [Int?](repeating: nil, count: count)
+            let newIndexOfOld = moved.newIndexOfOld
+            for old in newIndexOfOld.indices {
+                let new = newIndexOfOld[old]
+                guard new >= 0 else { continue }
+                card[new] = previous.card[old]
+                crumb[new] = previous.crumb[old]
+                address[new] = previous.address[old]
+                // Sections never move out of a restructured plan.
+                if let above = previous.parent[old] { parent[new] = newIndexOfOld[above] }
+            }
+            var layout = Hasher()
+            layout.combine(previous.structure)
+            for index in moved.changed {
+                let page = plan.pages[index]
+                (card[index], crumb[index], address[index]) = Self.summaries(of: page)
+                parent[index] = Self.nearestSection(above: page, in: plan)
+                layout.combine(page.relativePath)
+                layout.combine(page.urlPath)
+            }
+            for (key, url) in moved.replaced.sorted(by: { $0.key < $1.key }) {
+                layout.combine(key)
+                layout.combine(url)
+            }
+            (self.card, self.crumb, self.address, self.parent) = (card, crumb, address, parent)
+            // Another structure than `previous`'s (and than any before it, most likely): links are checked again.
+            structure = layout.finalize()
+            return
+        }
         if let previous, previous.card.count == plan.pages.count {
             (card, crumb, address, parent) = (previous.card, previous.crumb, previous.address, previous.parent)
             structure = previous.structure
@@ -260,6 +294,29 @@ public struct UnitFingerprints: Sendable {
             }
         }
         return result
+    }
+
+    /// The units whose fingerprint can differ from `previous`'s when the plan was restructured
+    /// (`moved`) and nothing else changed: the pages added or read again, their twins, the
+    /// sections they left or joined, the home pages, the pages at `linked` (whose links ask about
+    /// those pages or their addresses), and the site-wide units. No other page's address, twin,
+    /// breadcrumbs or section changed, and the directory reads nothing of the pages.
+    public func candidates(after previous: UnitFingerprints, moved: PlanChange, linked: Set<PageKey>) -> [RenderUnit] {
+        var pages = moved.sections
+        for index in moved.changed {
+            pages.insert(index)
+            if plan.twinOf[index] >= 0 { pages.insert(plan.twinOf[index]) }
+        }
+        for key in moved.replaced.keys {
+            if let twin = plan.indexByPath[PageKey(key.language.other, key.path)] { pages.insert(twin) }
+        }
+        for key in linked {
+            if let index = plan.indexByPath[key] { pages.insert(index) }
+        }
+        for language in Language.allCases {
+            if let home = plan.indexByPath[PageKey(language, "_index.md")] { pages.insert(home) }
+        }
+        return pages.sorted().map { RenderUnit.page(PageKey(plan.pages[$0].language, plan.pages[$0].relativePath)) } + [.search, .siteFiles]
     }
 
     /// The pages of the directory's lists (site, embeddable, data, facets blocks) that show a

@@ -22,6 +22,16 @@ public struct SiteFileSystem: Sendable {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
     }
 
+    /// What is at a path, not following a link.
+    public enum Kind: Sendable { case regularFile, missing, other }
+
+    /// What is at `relative`: a regular file, nothing (no such path) or something else.
+    public func kind(_ relative: String) -> Kind {
+        var info = stat()
+        guard lstat(root.path + "/" + relative, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .other }
+        return info.st_mode & S_IFMT == S_IFREG ? .regularFile : .other
+    }
+
     /// Every regular file below `folder` (relative to the site), sorted, with the given extension.
     /// Symlinks that resolve outside `folder` are reported and skipped; hidden files and folders are skipped.
     ///

@@ -203,6 +203,7 @@ struct LiveSiteTests {
             #expect(taken >= 18, "seed \(seed): only \(taken) edits were taken (\(refused) refused)")
             #expect(lazy > 0, "seed \(seed): no edit left units pending")
         }
+
         for step in 1...30 {
             let (kind, changed) = editor.edit()
             guard !changed.isEmpty else { continue }
@@ -230,6 +231,73 @@ struct LiveSiteTests {
                 return
             }
         }
+    }
+
+    /// Pages that come, go, are published again or get another French slug are planned from the
+    /// plan before (`SitePlan.restructured`), not from scratch, and still give what a full build
+    /// gives; a section's slug or an edit that breaks a pair is planned whole.
+    @Test func pagesThatComeAndGoArePlannedFromThePlanBefore() throws {
+        let site = Self.makeSite()
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        let editor = Editor(site: site, random: Seeded(state: 1))
+        let name = "get-help/new-page.md"
+        let steps: [(String, LiveSite.Planning, () -> [String])] = [
+            ("new page pair", .restructured, {
+                site.write(editor.en(name), FixtureSite.page(title: "New", description: "A new page.", [], body: "See [shelters](/en/get-help/shelters/)."))
+                site.write(editor.fr(name), FixtureSite.page(title: "Nouvelle", description: "Une page.", ["slug: nouvelle"], body: "Texte."))
+                return [editor.en(name), editor.fr(name)]
+            }),
+            ("French slug", .restructured, {
+                editor.setKey("slug", "autre-adresse", in: editor.fr(name))
+                return [editor.fr(name)]
+            }),
+            ("draft", .restructured, {
+                editor.setKey("draft", "true", in: editor.en(name))
+                editor.setKey("draft", "true", in: editor.fr(name))
+                return [editor.en(name), editor.fr(name)]
+            }),
+            ("published again", .restructured, {
+                editor.setKey("draft", nil, in: editor.en(name))
+                editor.setKey("draft", nil, in: editor.fr(name))
+                return [editor.en(name), editor.fr(name)]
+            }),
+            ("section slug", .whole, {
+                editor.setKey("slug", "aide-renommee", in: editor.fr("get-help/_index.md"))
+                return [editor.fr("get-help/_index.md")]
+            }),
+            ("page text", .kept, {
+                site.write(editor.en(name), site.source(editor.en(name)) + "\nMore text.\n")
+                return [editor.en(name)]
+            }),
+            ("deleted page pair", .restructured, {
+                site.remove(editor.en(name))
+                site.remove(editor.fr(name))
+                return [editor.en(name), editor.fr(name)]
+            }),
+        ]
+        for (kind, planning, edit) in steps {
+            let changed = edit()
+            guard case .updated(let update) = live.update(changed: changed) else {
+                Issue.record("\(kind): the preview refused the edit")
+                return
+            }
+            #expect(update.planning == planning, "\(kind)")
+            #expect(live.finishPending().allSatisfy { $0.severity != .error }, "\(kind)")
+            guard case .success = fullBuild(site, into: reference) else {
+                Issue.record("\(kind): the full build fails")
+                return
+            }
+            let differences = OutputSnapshot(site.output).differences(from: OutputSnapshot(reference))
+            #expect(differences.isEmpty, "\(kind): \(differences.prefix(8))")
+        }
+        // One page of a pair deleted: its twin has none, and the preview says so as a full build does.
+        site.remove(editor.fr("get-help/shelters.md"))
+        guard case .failed(let failure) = live.update(changed: [editor.fr("get-help/shelters.md")]) else {
+            Issue.record("a page without its twin was taken")
+            return
+        }
+        #expect(failure.errors.contains { $0.message.contains("no French twin") }, "\(failure.errors)")
     }
 
     /// A directory whose lists run over several pages: editing a service re-renders only the

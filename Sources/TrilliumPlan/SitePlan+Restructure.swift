@@ -1,0 +1,135 @@
+import TrilliumModel
+
+/// How a plan made by `SitePlan.restructured` differs from the plan it was made from (the
+/// preview's fingerprints and units follow the pages through it).
+public struct PlanChange: Sendable {
+    /// For each page of the earlier plan, its index in the new one; -1 when it was taken out or
+    /// read again.
+    public var newIndexOfOld: [Int]
+    /// Indices in the new plan of the pages added or read again.
+    public var changed: [Int]
+    /// The earlier plan's pages taken out or read again, with the address each had.
+    public var replaced: [PageKey: String]
+    /// Sections (new indices) whose list of pages changed.
+    public var sections: Set<Int>
+}
+
+extension SitePlan {
+    /// This plan with the pages at the keys of `updates` put in (a page, new or read again) or
+    /// taken out (nil: the file went, or the page is not published), without planning every
+    /// page again. Only for regular pages (no `_index.md`) without a `translationKey`, paired by
+    /// path, whose twins are such pages too: then no other page's address, twin or section
+    /// changes. Nil in every other case, and whenever the planner would report a problem (a URL
+    /// taken twice, a page without its twin), so that planning the whole site reports it.
+    public func restructured(_ updates: [PageKey: Page?]) -> (SitePlan, PlanChange)? {
+        for (key, page) in updates {
+            if let index = indexByPath[key], pages[index].isSection || pages[index].translationKey != nil { return nil }
+            if let page, page.isSection || page.translationKey != nil || page.language != key.language || page.relativePath != key.path { return nil }
+        }
+        // The pages in key order, as planning sorts them: the earlier ones in place, the changed ones merged in.
+        let keys = updates.keys.sorted()
+        var result: [Page] = []
+        result.reserveCapacity(pages.count + keys.count)
+        var newIndexOfOld = [Int](repeating: -1, count: pages.count)
+        var changed: [Int] = []
+        var replaced: [PageKey: String] = [:]
+        var next = 0
+        func take(_ key: PageKey) {
+            guard let page = updates[key] ?? nil else { return }
+            changed.append(result.count)
+            result.append(page)
+        }
+        for (index, page) in pages.enumerated() {
+            if next < keys.count {
+                let key = PageKey(page.language, page.relativePath)
+                while next < keys.count, keys[next] < key {
+                    take(keys[next])
+                    next += 1
+                }
+                if next < keys.count, keys[next] == key {
+                    replaced[key] = page.urlPath
+                    take(key)
+                    next += 1
+                    continue
+                }
+            }
+            newIndexOfOld[index] = result.count
+            result.append(page)
+        }
+        while next < keys.count {
+            take(keys[next])
+            next += 1
+        }
+        // Addresses: a changed page's folder has the address it had (no section changed).
+        var newURLs: Set<String> = []
+        for index in changed {
+            let url = folderURL(result[index].sectionFolder, result[index].language) + Self.name(of: result[index]) + "/"
+            if let owner = indexByURL[url], newIndexOfOld[owner] >= 0 { return nil }
+            guard newURLs.insert(url).inserted else { return nil }
+            result[index].urlPath = url
+        }
+        var byPath: [PageKey: Int] = [:]
+        byPath.reserveCapacity(result.count)
+        for (index, page) in result.enumerated() { byPath[PageKey(page.language, page.relativePath)] = index }
+        // Twins: kept, except for the changed pages and those whose twin changed, paired by path.
+        var twins = [Int](repeating: -1, count: result.count)
+        for (old, new) in newIndexOfOld.enumerated() where new >= 0 && twinOf[old] >= 0 { twins[new] = newIndexOfOld[twinOf[old]] }
+        for index in result.indices where twins[index] < 0 {
+            let page = result[index]
+            guard page.translationKey == nil, !page.isSection, let twin = byPath[PageKey(page.language.other, page.relativePath)],
+                  twins[twin] < 0 || twins[twin] == index, result[twin].translationKey == nil, !result[twin].isSection else { return nil }
+            twins[index] = twin
+            twins[twin] = index
+        }
+        // Sections: the pages of the changed pages' sections, in display order.
+        var children: [Int: [Int]] = [:]
+        children.reserveCapacity(childrenOf.count)
+        for (section, members) in childrenOf {
+            let index = newIndexOfOld[section]
+            guard index >= 0 else { return nil }
+            children[index] = members.compactMap { newIndexOfOld[$0] >= 0 ? newIndexOfOld[$0] : nil }
+        }
+        var sections: Set<Int> = []
+        func section(of key: PageKey, folder: String?) -> Int? {
+            guard let folder else { return nil }
+            return byPath[PageKey(key.language, folder.isEmpty ? "_index.md" : folder + "/_index.md")]
+        }
+        for (key, _) in replaced {
+            if let index = indexByPath[key], let above = section(of: key, folder: pages[index].parentFolder) { sections.insert(above) }
+        }
+        for index in changed {
+            let page = result[index]
+            guard let above = section(of: PageKey(page.language, page.relativePath), folder: page.parentFolder) else { continue }
+            sections.insert(above)
+            children[above, default: []].append(index)
+        }
+        for above in sections {
+            // Display order, ties in plan order (as planning's sort of each section's pages).
+            let members = (children[above] ?? []).sorted()
+            let order = SiteStructure.OrderKeys(members.map { result[$0] })
+            children[above] = members.indices.sorted(by: order.precedes).map { members[$0] }
+        }
+        var known = knownPaths
+        for (_, url) in replaced where !newURLs.contains(url) { known.remove(url) }
+        known.formUnion(newURLs)
+        let plan = SitePlan(pages: result, twinOf: twins, indexByPath: byPath, knownPaths: known, childrenOf: children)
+        return (plan, PlanChange(newIndexOfOld: newIndexOfOld, changed: changed, replaced: replaced, sections: sections))
+    }
+
+    /// The address of `folder`'s pages' folder: its section's address, or its parent's and its name.
+    func folderURL(_ folder: String, _ language: Language) -> String {
+        if folder.isEmpty { return "/\(language.rawValue)/" }
+        if let section = indexByPath[PageKey(language, folder + "/_index.md")] { return pages[section].urlPath }
+        let slash = folder.lastIndex(of: "/")
+        let parent = slash.map { String(folder[..<$0]) } ?? ""
+        let name = slash.map { String(folder[folder.index(after: $0)...]) } ?? folder
+        return folderURL(parent, language) + name + "/"
+    }
+
+    /// The last part of a regular page's address: its slug, or its file's name.
+    static func name(of page: Page) -> String {
+        if let slug = page.slug { return slug }
+        let path = page.relativePath
+        return String(path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]).replacingSuffix(".md", with: "")
+    }
+}

@@ -1,0 +1,123 @@
+import Testing
+@testable import TrilliumModel
+@testable import TrilliumPlan
+@testable import TrilliumSource
+
+/// `SitePlan.restructured` (the preview's plan after pages come, go, or change slug or date) must
+/// give exactly what planning the whole site gives, or nothing (then the preview plans it all).
+@Suite("Restructured plan")
+struct PlanRestructureTests {
+    static func page(_ language: Language, _ path: String, title: String, lines: [String] = []) -> Page {
+        let text = "---\ntitle: \"\(title)\"\ndescription: \"About \(title).\"\n" + lines.map { $0 + "\n" }.joined() + "---\nText.\n"
+        let (page, problems) = PageParser().parse(text, language: language, relativePath: path, sourcePath: "Content/\(language.rawValue)/\(path)")
+        precondition(page != nil, "\(problems)")
+        return page!
+    }
+
+    /// A site of sections (one with a French slug, one of dated posts, one folder without its own
+    /// `_index.md`) and pages in both languages.
+    static func pages() -> [PageKey: Page] {
+        var pages: [PageKey: Page] = [:]
+        for language in Language.allCases {
+            let fr = language == .fr
+            for (path, lines) in [("_index.md", [String]()), ("help/_index.md", fr ? ["slug: aide"] : []), ("news/_index.md", []),
+                                  ("about/_index.md", ["weight: 3"])] {
+                pages[PageKey(language, path)] = page(language, path, title: "Section \(path)", lines: lines)
+            }
+            for n in 0..<12 {
+                let path = ["help", "news", "about", "loose"][n % 4] + "/page-\(n).md"
+                var lines = ["weight: \(n % 3)"]
+                if path.hasPrefix("news") { lines.append("date: 2024-0\(n % 9 + 1)-1\(n % 10)") }
+                if fr && n % 5 == 0 { lines.append("slug: page-fr-\(n)") }
+                pages[PageKey(language, path)] = page(language, path, title: "Page \(n % 7)", lines: lines)
+            }
+        }
+        return pages
+    }
+
+    static func plan(_ pages: [PageKey: Page]) -> (SitePlan, DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        let plan = SitePlanner().plan(pages.sorted { $0.key < $1.key }.map(\.value), diagnostics: &diagnostics)
+        return (plan, diagnostics)
+    }
+
+    static func expectSame(_ a: SitePlan, _ b: SitePlan) {
+        #expect(a.pages.map { PageKey($0.language, $0.relativePath) } == b.pages.map { PageKey($0.language, $0.relativePath) })
+        #expect(a.pages.map(\.urlPath) == b.pages.map(\.urlPath))
+        #expect(a.pages == b.pages)
+        #expect(a.twinOf == b.twinOf)
+        #expect(a.indexByPath == b.indexByPath)
+        #expect(a.indexByURL == b.indexByURL)
+        #expect(a.childrenOf == b.childrenOf)
+        #expect(a.knownPaths == b.knownPaths)
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func randomChangesGiveThePlanOfTheWholeSite(seed: UInt64) {
+        var random = LiveSiteTests.Seeded(state: seed)
+        var pages = Self.pages()
+        var (current, _) = Self.plan(pages)
+        var restructured = 0, fallBack = 0
+        for step in 0..<60 {
+            var updates: [PageKey: Page?] = [:]
+            let regular = pages.keys.filter { !$0.path.hasSuffix("_index.md") }.sorted()
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0:
+                // A new pair.
+                let path = ["help", "news", "about", "loose", "deep/er"][Int.random(in: 0..<5, using: &random)] + "/new-\(step).md"
+                for language in Language.allCases {
+                    let lines = path.hasPrefix("news") ? ["date: 2025-01-0\(step % 9 + 1)"] : ["weight: \(step % 4)"]
+                    updates[PageKey(language, path)] = Self.page(language, path, title: "New \(step)", lines: lines)
+                }
+            case 1:
+                // A pair deleted.
+                let key = regular[Int.random(in: 0..<regular.count, using: &random)]
+                for language in Language.allCases { updates[PageKey(language, key.path)] = .some(nil) }
+            case 2:
+                // A French slug, sometimes one another page has (the planner must refuse it).
+                let key = regular.filter { $0.language == .fr }[Int.random(in: 0..<regular.count / 2, using: &random)]
+                let slug = Bool.random(using: &random) ? "page-fr-0" : "slug-\(step)"
+                updates[key] = Self.page(.fr, key.path, title: "Moved \(step)", lines: ["slug: \(slug)"])
+            case 3:
+                // One page of a pair alone deleted (its twin is then missing).
+                let key = regular[Int.random(in: 0..<regular.count, using: &random)]
+                updates[key] = .some(nil)
+            case 4:
+                // A new date or weight, changing the order of a section.
+                let key = regular[Int.random(in: 0..<regular.count, using: &random)]
+                let lines = key.path.hasPrefix("news") ? ["date: 2023-12-2\(step % 9)"] : ["weight: \(Int.random(in: -2..<5, using: &random))"]
+                updates[key] = Self.page(key.language, key.path, title: "Reordered \(step)", lines: lines)
+            default:
+                // A section's slug (refused: every page below it moves).
+                updates[PageKey(.fr, "help/_index.md")] = Self.page(.fr, "help/_index.md", title: "Aide", lines: ["slug: aide-\(step)"])
+            }
+            var next = pages
+            for (key, page) in updates { next[key] = page }
+            let (full, problems) = Self.plan(next)
+            if let (plan, change) = current.restructured(updates) {
+                restructured += 1
+                #expect(!problems.hasErrors, "restructured a plan the planner refuses (step \(step))")
+                Self.expectSame(plan, full)
+                #expect(change.changed.map { PageKey(plan.pages[$0].language, plan.pages[$0].relativePath) }.sorted()
+                        == updates.compactMap { $0.value == nil ? nil : $0.key }.sorted())
+            } else {
+                fallBack += 1
+            }
+            // A plan with errors is not kept, as the preview keeps the last good site.
+            if !problems.hasErrors {
+                pages = next
+                current = full
+            }
+        }
+        #expect(restructured > 10, "too few edits went through restructured: \(restructured)")
+        #expect(fallBack > 3, "too few edits were refused: \(fallBack)")
+    }
+
+    @Test func aSectionOrATranslationKeyIsLeftToThePlanner() {
+        let pages = Self.pages()
+        let (plan, _) = Self.plan(pages)
+        #expect(plan.restructured([PageKey(.en, "help/_index.md"): Self.page(.en, "help/_index.md", title: "Help", lines: ["weight: 9"])]) == nil)
+        #expect(plan.restructured([PageKey(.en, "help/page-0.md"): Self.page(.en, "help/page-0.md", title: "Keyed", lines: ["translationKey: k"])]) == nil)
+        #expect(plan.restructured([PageKey(.en, "help/page-0.md"): Self.page(.en, "help/page-0.md", title: "Other", lines: ["weight: 9"])]) != nil)
+    }
+}
