@@ -117,6 +117,8 @@ public struct Page: Sendable, Hashable {
     /// `frontMatter.slug` and `frontMatter.translationKey`, read in place (for planning every page).
     public var slug: String? { storage.frontMatter.slug }
     public var translationKey: String? { storage.frontMatter.translationKey }
+    /// `frontMatter.date`, read in place (the home page's latest posts look at every page).
+    public var date: Day? { storage.frontMatter.date }
     public var body: String {
         _read { yield storage.body }
         set { unique().body = newValue }

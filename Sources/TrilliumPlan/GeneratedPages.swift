@@ -147,8 +147,9 @@ public enum GeneratedPages {
 /// A section whose pages are dated posts: listed newest first, paginated, with feeds.
 package enum UpdatesSection {
     package static func isUpdates(_ section: Page, plan: SitePlan) -> Bool {
-        let children = SiteStructure.children(of: section, in: plan)
-        return !children.isEmpty && children.allSatisfy { !$0.isSection && $0.frontMatter.date != nil }
+        // Through the indices, so no page is copied (the preview asks on every edit).
+        guard section.isSection, let index = plan.index(section.language, section.relativePath), let children = plan.childrenOf[index] else { return false }
+        return !children.isEmpty && children.allSatisfy { !plan.pages[$0].isSection && plan.pages[$0].date != nil }
     }
 }
 

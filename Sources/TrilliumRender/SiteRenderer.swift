@@ -223,7 +223,7 @@ public struct SiteRenderer: Sendable {
     /// the pages: the same three, in the same order, as a stable sort would give.
     func latestUpdatesPages(_ language: Language) -> [Page] {
         var newest: [Page] = []
-        for page in plan.pages where page.language == language && !page.isSection && page.frontMatter.date != nil {
+        for page in plan.pages where page.language == language && !page.isSection && page.date != nil {
             let position = newest.firstIndex { SiteStructure.order(page, $0) } ?? newest.count
             if position < 3 {
                 newest.insert(page, at: position)

@@ -60,6 +60,13 @@ public struct UnitFingerprints: Sendable {
     /// Every page's key and address and every path the build writes: when it is the same, every
     /// link finds what it found before.
     public private(set) var structure = 0
+    /// Per page, its part of what the search reads (key, breadcrumb, file) and of what the
+    /// sitemap reads (address, its twin's, date); the sums are kept up to date after an edit
+    /// rather than worked out again from every page.
+    private var searchTerms: [Int] = []
+    private var siteTerms: [Int] = []
+    private var searchSum = 0
+    private var siteSum = 0
 
     /// A list page's services (ids and files, in order) and what every list reads.
     private func combineMembers(filter: ServiceFilter, page: Int, pageSize: Int, into hasher: inout Hasher) {
@@ -106,6 +113,19 @@ public struct UnitFingerprints: Sendable {
         self.hashes = hashes
         var global: [Language: Int] = [:]
         var home: [Language: Int] = [:]
+        // The home page's latest posts and feeds read only dated pages and sections: kept when no
+        // page read again or moved is either (looking for them goes through every page).
+        var homeKept = false
+        let pages = renderer.plan.pages
+        if let previous {
+            let before = previous.plan
+            if let moved {
+                homeKept = moved.changed.allSatisfy { pages[$0].date == nil }
+                    && moved.replaced.keys.allSatisfy { key in before.indexByPath[key].map { before.pages[$0].date == nil } ?? true }
+            } else if previous.card.count == pages.count {
+                homeKept = swapped.allSatisfy { !pages[$0].isSection && pages[$0].date == nil && before.pages[$0].date == nil }
+            }
+        }
         for language in Language.allCases {
             var hasher = Hasher()
             hasher.combine(hashes.settings)
@@ -115,6 +135,10 @@ public struct UnitFingerprints: Sendable {
             for item in settings.menu + settings.footer { hasher.combine(plan.menuTarget(item.link, language)) }
             global[language] = hasher.finalize()
 
+            if homeKept, let previous {
+                home[language] = previous.home[language]
+                continue
+            }
             var latest = Hasher()
             for card in renderer.latestUpdatesPages(language) { Self.combineCard(card, into: &latest) }
             latest.combine(renderer.updatesSection(language)?.urlPath)
@@ -180,12 +204,21 @@ public struct UnitFingerprints: Sendable {
             (self.card, self.crumb, self.address, self.parent) = (card, crumb, address, parent)
             // Another structure than `previous`'s (and than any before it, most likely): links are checked again.
             structure = layout.finalize()
+            var before: Set<Int> = [], after = Set(moved.changed)
+            for key in moved.replaced.keys {
+                guard let old = previous.plan.indexByPath[key] else { continue }
+                before.insert(old)
+                if previous.plan.twinOf[old] >= 0 { before.insert(previous.plan.twinOf[old]) }
+            }
+            for index in moved.changed where plan.twinOf[index] >= 0 { after.insert(plan.twinOf[index]) }
+            updateTerms(from: previous, mapping: newIndexOfOld, removing: before, adding: after)
             return
         }
         if let previous, previous.card.count == plan.pages.count {
             (card, crumb, address, parent) = (previous.card, previous.crumb, previous.address, previous.parent)
             structure = previous.structure
             for index in swapped { (card[index], crumb[index], address[index]) = Self.summaries(of: plan.pages[index]) }
+            updateTerms(from: previous, mapping: nil, removing: swapped, adding: swapped)
             return
         }
         var card: [Int] = [], crumb: [Int] = [], address: [Int] = []
@@ -193,7 +226,7 @@ public struct UnitFingerprints: Sendable {
         crumb.reserveCapacity(plan.pages.count)
         address.reserveCapacity(plan.pages.count)
         // Summarized on all workers, a block of pages each (every page after a structural edit).
-        let pages = plan.pages, block = 1024
+        let block = 1024
         let blocks = Parallel.map((pages.count + block - 1) / block, workers: renderer.settings.workers) { number in
             pages[(number * block)..<min(pages.count, (number + 1) * block)].map { Self.summaries(of: $0) }
         }
@@ -223,6 +256,58 @@ public struct UnitFingerprints: Sendable {
             layout.combine(page.urlPath)
         }
         structure = layout.finalize()
+        searchTerms = plan.pages.indices.map(searchTerm)
+        siteTerms = plan.pages.indices.map(siteTerm)
+        searchSum = searchTerms.reduce(0, &+)
+        siteSum = siteTerms.reduce(0, &+)
+    }
+
+    private func searchTerm(_ index: Int) -> Int {
+        let page = plan.pages[index]
+        var hasher = Hasher()
+        hasher.combine(page.language)
+        hasher.combine(page.relativePath)
+        hasher.combine(crumb[index])
+        hasher.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
+        return hasher.finalize()
+    }
+
+    private func siteTerm(_ index: Int) -> Int {
+        let page = plan.pages[index]
+        var hasher = Hasher()
+        hasher.combine(page.language)
+        hasher.combine(page.relativePath)
+        hasher.combine(address[index])
+        hasher.combine(plan.twinOf[index] >= 0 ? address[plan.twinOf[index]] : 0)
+        hasher.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
+        return hasher.finalize()
+    }
+
+    /// The terms and sums of `previous` with the pages at `removing` (its indices) taken out and
+    /// those at `adding` (this plan's) worked out again; `mapping` gives each earlier page's
+    /// index in this plan (-1 when it went), nil when the indices stayed.
+    private mutating func updateTerms(from previous: UnitFingerprints, mapping: [Int]?, removing: Set<Int>, adding: Set<Int>) {
+        if let mapping {
+            searchTerms = [Int](repeating: 0, count: plan.pages.count)
+            siteTerms = searchTerms
+            for old in mapping.indices where mapping[old] >= 0 {
+                searchTerms[mapping[old]] = previous.searchTerms[old]
+                siteTerms[mapping[old]] = previous.siteTerms[old]
+            }
+        } else {
+            (searchTerms, siteTerms) = (previous.searchTerms, previous.siteTerms)
+        }
+        (searchSum, siteSum) = (previous.searchSum, previous.siteSum)
+        for old in removing {
+            searchSum &-= previous.searchTerms[old]
+            siteSum &-= previous.siteTerms[old]
+        }
+        for index in adding {
+            searchTerms[index] = searchTerm(index)
+            siteTerms[index] = siteTerm(index)
+            searchSum &+= searchTerms[index]
+            siteSum &+= siteTerms[index]
+        }
     }
 
     /// What other pages show of `page`: as a card, in breadcrumbs, its address.
@@ -415,20 +500,15 @@ public struct UnitFingerprints: Sendable {
             // Every page's title, address, section and text, and every service.
             for language in Language.allCases { hasher.combine(global[language]) }
             hasher.combine(directory)
-            for (index, page) in plan.pages.enumerated() {
-                hasher.combine(crumb[index])
-                hasher.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
-            }
+            hasher.combine(plan.pages.count)
+            hasher.combine(searchSum)
         case .siteFiles:
             // The sitemap: every page's address, its twin's and its date; the directory's pages;
             // the widget's settings (the taxonomy, UI strings); assets and settings.
             for language in Language.allCases { hasher.combine(global[language]) }
             hasher.combine(directory)
-            for (index, page) in plan.pages.enumerated() {
-                hasher.combine(address[index])
-                hasher.combine(address[plan.twinOf[index]])
-                hasher.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
-            }
+            hasher.combine(plan.pages.count)
+            hasher.combine(siteSum)
         }
         return hasher.finalize()
     }
