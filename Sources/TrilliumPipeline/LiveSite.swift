@@ -198,7 +198,7 @@ public final class LiveSite: @unchecked Sendable {
             // Pages added, taken out or moved, nothing else: their neighbours, and the pages whose links ask about them.
             let moved = everywhere.isEmpty ? next.restructure : nil
             let linked = next.restructure.map { pagesAsking(about: $0, in: next.plan) } ?? []
-            let checked = narrow.map {
+            var checked = narrow.map {
                 nextFingerprints.candidates(after: fingerprints, swapped: $0, units: units, changedServices: next.changedServices?.ids)
             } ?? moved.map {
                 nextFingerprints.candidates(after: fingerprints, moved: $0, linked: linked)
@@ -206,6 +206,15 @@ public final class LiveSite: @unchecked Sendable {
                 if case .directoryPage(let language, _) = unit { return everywhere.contains(language) || !pendingSet.isEmpty && pendingSet.contains(unit) }
                 return true
             } : units)
+            let directoryMoved = next.directoryPaths != site.directoryPaths
+            if narrow != nil || moved != nil, directoryMoved {
+                // Services came or went, or the taxonomy changed: the pages whose links ask about an
+                // address of the directory that came or went are compared too.
+                var asking: Set<PageKey> = []
+                for path in next.directoryPaths.symmetricDifference(site.directoryPaths) { asking.formUnion(askers[.sitePath(path)] ?? []) }
+                let present = Set(checked)
+                checked += asking.sorted().map { RenderUnit.page($0) }.filter { !present.contains($0) }
+            }
             // Units whose fingerprint reads something that changed are changed: a language's
             // settings, theme or menus (every unit of it); the taxonomy (every directory unit);
             // the lists' counts (every page of every list). The others are fingerprinted.
@@ -213,9 +222,9 @@ public final class LiveSite: @unchecked Sendable {
             let listsChanged = nextFingerprints.listsChanged(since: fingerprints)
             // Fingerprinted on all workers in slices (after a structural edit, every unit is).
             let slices = Self.slices(checked.count, workers: options.workers)
-            let rendered = rendered
+            let rendered = rendered, checkedUnits = checked
             var dirty = Parallel.map(slices.count, workers: options.workers) { slice in
-                checked[slices[slice]].filter { unit in
+                checkedUnits[slices[slice]].filter { unit in
                     switch unit {
                     case .page(let key) where everywhere.contains(key.language): return true
                     case .directoryPage(let language, _) where everywhere.contains(language): return true
@@ -256,7 +265,7 @@ public final class LiveSite: @unchecked Sendable {
             }
             // Pages whose links now lead elsewhere (or nowhere) may now be broken: find out before
             // the edit is taken, as a full build would.
-            for unit in nextFingerprints.structure == fingerprints.structure ? [] : dirty {
+            for unit in nextFingerprints.structure == fingerprints.structure && !directoryMoved ? [] : dirty {
                 guard case .page(let key) = unit, !eager.contains(unit) else { continue }
                 if facts[key] == nil || answers[key] != nextFingerprints.answers(facts[key]?.lookups ?? []) { eager.append(unit) }
             }
@@ -278,7 +287,7 @@ public final class LiveSite: @unchecked Sendable {
             var renderedFacts: [PageKey: PageFacts] = [:]
             for case (.page(let key), let outcome) in outcomes { renderedFacts[key] = outcome.page }
             // Anchors: when no heading changed and no page went, only the new pages' own links can break.
-            let headingsKept = gone.isEmpty && renderedFacts.allSatisfy { facts[$0.key]?.headingIDs == $0.value.headingIDs }
+            let headingsKept = gone.allSatisfy({ if case .page = $0 { false } else { true } }) && renderedFacts.allSatisfy { facts[$0.key]?.headingIDs == $0.value.headingIDs }
             var anchored: [PageKey]? = headingsKept ? Array(renderedFacts.keys) : nil
             if next.restructure != nil {
                 // Pages came or went: only the pages rendered, and those whose links lead to a page that

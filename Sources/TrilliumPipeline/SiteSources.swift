@@ -261,12 +261,10 @@ struct SiteSources: Sendable {
         if !serviceFiles.isEmpty {
             servicesTouched = true
             changedPages = nil
-            // Only saved service files keep the plan: a taxonomy edit or a file that came or went changes more.
-            if serviceFiles.contains(where: { $0 == ServiceLoader.taxonomyPath || !$0.hasSuffix(".yaml") || !files.exists($0) }) { onlyPages = nil }
+            // The pages' plan stays whatever the services do: `replanned` makes the directory again
+            // (a service that came or went, the taxonomy) and works out its addresses.
         }
-        let servicesBefore = services.serviceCount
         services.update(changed: changed, fileSystem: files)
-        if services.serviceCount != servicesBefore { onlyPages = nil }
         if let onlyPages, let before = changedPagesOnly {
             changedPagesOnly = before.union(onlyPages)
         } else {
@@ -389,13 +387,10 @@ struct SiteSources: Sendable {
         }
         site.changedServices = ServiceFolder.Changes()
         if servicesTouched {
-            // The same services (ids, in order) keep every URL; their facts may change.
+            // Services read again keep their addresses; services that came or went, or a new
+            // taxonomy, give the directory new ones (below). The pages' plan stays.
             var found = DiagnosticList()
-            guard let directory = services.directory(diagnostics: &found), !found.hasErrors, let before = previous.services else { return nil }
-            if services.changes == nil {
-                guard directory.services.count == before.services.count,
-                      zip(directory.services, before.services).allSatisfy({ $0.id == $1.id }) else { return nil }
-            }
+            guard let directory = services.directory(diagnostics: &found), !found.hasErrors, previous.services != nil else { return nil }
             problems += found.items
             site.services = directory
             site.changedServices = services.changes

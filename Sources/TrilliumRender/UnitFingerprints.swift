@@ -256,31 +256,28 @@ public struct UnitFingerprints: Sendable {
             layout.combine(page.urlPath)
         }
         structure = layout.finalize()
-        searchTerms = plan.pages.indices.map(searchTerm)
-        siteTerms = plan.pages.indices.map(siteTerm)
+        let terms = plan.pages.indices.map(terms)
+        searchTerms = terms.map(\.search)
+        siteTerms = terms.map(\.site)
         searchSum = searchTerms.reduce(0, &+)
         siteSum = siteTerms.reduce(0, &+)
     }
 
-    private func searchTerm(_ index: Int) -> Int {
+    /// A page's terms: what the search reads of it (key, breadcrumb, file) and what the sitemap
+    /// reads (key, address, its twin's, date).
+    private func terms(_ index: Int) -> (search: Int, site: Int) {
         let page = plan.pages[index]
-        var hasher = Hasher()
-        hasher.combine(page.language)
-        hasher.combine(page.relativePath)
-        hasher.combine(crumb[index])
-        hasher.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
-        return hasher.finalize()
-    }
-
-    private func siteTerm(_ index: Int) -> Int {
-        let page = plan.pages[index]
-        var hasher = Hasher()
-        hasher.combine(page.language)
-        hasher.combine(page.relativePath)
-        hasher.combine(address[index])
-        hasher.combine(plan.twinOf[index] >= 0 ? address[plan.twinOf[index]] : 0)
-        hasher.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
-        return hasher.finalize()
+        var search = Hasher(), site = Hasher()
+        search.combine(page.language)
+        search.combine(page.relativePath)
+        site.combine(page.language)
+        site.combine(page.relativePath)
+        search.combine(crumb[index])
+        search.combine(hashes.pages[PageKey(page.language, page.relativePath)] ?? 0)
+        site.combine(address[index])
+        site.combine(plan.twinOf[index] >= 0 ? address[plan.twinOf[index]] : 0)
+        site.combine(page.frontMatter.lastmod ?? page.frontMatter.date)
+        return (search.finalize(), site.finalize())
     }
 
     /// The terms and sums of `previous` with the pages at `removing` (its indices) taken out and
@@ -303,8 +300,7 @@ public struct UnitFingerprints: Sendable {
             siteSum &-= previous.siteTerms[old]
         }
         for index in adding {
-            searchTerms[index] = searchTerm(index)
-            siteTerms[index] = siteTerm(index)
+            (searchTerms[index], siteTerms[index]) = terms(index)
             searchSum &+= searchTerms[index]
             siteSum &+= siteTerms[index]
         }

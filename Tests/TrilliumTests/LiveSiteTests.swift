@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TrilliumModel
 @testable import TrilliumPipeline
+@testable import TrilliumPlan
 @testable import TrilliumRender
 import TrilliumDefaultTheme
 
@@ -181,6 +182,24 @@ struct LiveSiteTests {
         }
     }
 
+    /// Hands `changed` to the preview, expects the edit taken and planned as `planning`, and,
+    /// once nothing is pending, the full build's output; false when the edit was refused.
+    func expectTaken(_ changed: [String], _ kind: String, planned planning: LiveSite.Planning, live: LiveSite, site: FixtureSite, reference: URL) -> Bool {
+        guard case .updated(let update) = live.update(changed: changed) else {
+            Issue.record("\(kind): the preview refused the edit")
+            return false
+        }
+        #expect(update.planning == planning, "\(kind)")
+        #expect(live.finishPending().allSatisfy { $0.severity != .error }, "\(kind)")
+        guard case .success = fullBuild(site, into: reference) else {
+            Issue.record("\(kind): the full build fails")
+            return false
+        }
+        let differences = OutputSnapshot(site.output).differences(from: OutputSnapshot(reference))
+        #expect(differences.isEmpty, "\(kind): \(differences.prefix(8))")
+        return differences.isEmpty
+    }
+
     /// Seeds 7 to 9 make three edits before the units left for later are rendered, so an edit
     /// meets units still pending from the ones before (as when a person saves again while the
     /// preview works in the background).
@@ -277,19 +296,7 @@ struct LiveSiteTests {
             }),
         ]
         for (kind, planning, edit) in steps {
-            let changed = edit()
-            guard case .updated(let update) = live.update(changed: changed) else {
-                Issue.record("\(kind): the preview refused the edit")
-                return
-            }
-            #expect(update.planning == planning, "\(kind)")
-            #expect(live.finishPending().allSatisfy { $0.severity != .error }, "\(kind)")
-            guard case .success = fullBuild(site, into: reference) else {
-                Issue.record("\(kind): the full build fails")
-                return
-            }
-            let differences = OutputSnapshot(site.output).differences(from: OutputSnapshot(reference))
-            #expect(differences.isEmpty, "\(kind): \(differences.prefix(8))")
+            guard expectTaken(edit(), kind, planned: planning, live: live, site: site, reference: reference) else { return }
         }
         // One page of a pair deleted: its twin has none, and the preview says so as a full build does.
         site.remove(editor.fr("get-help/shelters.md"))
@@ -298,6 +305,47 @@ struct LiveSiteTests {
             return
         }
         #expect(failure.errors.contains { $0.message.contains("no French twin") }, "\(failure.errors)")
+    }
+
+    /// A service that goes while a page links to its page: the preview refuses the edit as a full
+    /// build does (the directory's addresses that came or went are checked against the pages that
+    /// ask for them), and takes it back when the service returns; a new service and a taxonomy
+    /// edit keep the pages' plan.
+    @Test func aServiceThatAPageLinksToCannotGoUnnoticed() throws {
+        let site = Self.makeSite()
+        let en = GeneratedPages.urlPath(.service("night-line"), .en), fr = GeneratedPages.urlPath(.service("night-line"), .fr)
+        site.write("Content/en/get-help/lines.md", FixtureSite.page(title: "Lines", description: "Lines.", [], body: "Call [the night line](\(en))."))
+        site.write("Content/fr/get-help/lines.md", FixtureSite.page(title: "Lignes", description: "Lignes.", [], body: "Appelez [la ligne de nuit](\(fr))."))
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        let service = "Content/services/night-line.yaml"
+        let text = site.source(service)
+        site.remove(service)
+        guard case .failed(let failure) = live.update(changed: [service]) else {
+            Issue.record("the preview took away a service a page links to")
+            return
+        }
+        #expect(failure.errors.contains { $0.location.file.hasSuffix("get-help/lines.md") }, "\(failure.errors)")
+        guard case .failure = fullBuild(site, into: reference) else {
+            Issue.record("the full build took it too")
+            return
+        }
+        site.write(service, text)
+        let edits: [(String, [String], () -> Void)] = [
+            ("service back", [service], {}),
+            ("new service", ["Content/services/late-line.yaml"], {
+                site.write("Content/services/late-line.yaml", text.replacingOccurrences(of: "id: night-line", with: "id: late-line"))
+            }),
+            ("taxonomy label", ["Content/services/taxonomy.yaml"], {
+                let path = "Content/services/taxonomy.yaml"
+                site.write(path, site.source(path).replacingOccurrences(of: "Crisis lines[^,]*,", with: "Crisis lines 2,", options: .regularExpression))
+            }),
+        ]
+        for (kind, changed, edit) in edits {
+            edit()
+            // The pages' plan stays.
+            guard expectTaken(changed, kind, planned: .kept, live: live, site: site, reference: reference) else { return }
+        }
     }
 
     /// A directory whose lists run over several pages: editing a service re-renders only the
