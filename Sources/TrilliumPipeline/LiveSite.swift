@@ -206,7 +206,8 @@ public final class LiveSite: @unchecked Sendable {
                 if case .directoryPage(let language, _) = unit { return everywhere.contains(language) || !pendingSet.isEmpty && pendingSet.contains(unit) }
                 return true
             } : units)
-            let directoryMoved = next.directoryPaths != site.directoryPaths
+            // (Kept lists keep the addresses: 250,000 of them at 60,000 services are not compared.)
+            let directoryMoved = next.changedServices?.listingKept != true && next.directoryPaths != site.directoryPaths
             if narrow != nil || moved != nil, directoryMoved {
                 // Services came or went, or the taxonomy changed: the pages whose links ask about an
                 // address of the directory that came or went are compared too.
