@@ -171,7 +171,7 @@ func run() -> Int32 {
     for edit in edits where only?.contains(edit.name) ?? true {
         var phases: [String: [Double]] = [:], phaseOrder: [String] = []
         var update: [Double] = [], ready: [Double] = [], all: [Double] = [], rendered: [Double] = [], pending: [Double] = []
-        var planning: Set<String> = []
+        var planning: Set<String> = [], directory: Set<String> = []
         for round in 0..<repeats {
             for on in [true, false] {
                 let (changed, shows) = edit.apply(on, round + 1)
@@ -186,6 +186,7 @@ func run() -> Int32 {
                 }
                 update.append(milliseconds(clock.now - start))
                 planning.insert(result.planning.rawValue)
+                if let taking = result.directory { directory.insert(taking.rawValue) }
                 for (name, value) in result.phases {
                     if phases[name] == nil { phaseOrder.append(name) }
                     phases[name, default: []].append(value)
@@ -203,6 +204,7 @@ func run() -> Int32 {
         print("{\"kind\":\"\(edit.name)\",\"update_ms\":\(value(median(update))),\"page_ms\":\(value(median(ready))),\"all_ms\":\(value(median(all))),"
               + "\"rendered\":\(Int(median(rendered))),\"pending\":\(Int(median(pending))),\"runs\":\(update.count),"
               + "\"planning\":\"\(planning.sorted().joined(separator: "+"))\","
+              + (directory.isEmpty ? "" : "\"directory\":\"\(directory.sorted().joined(separator: "+"))\",")
               + "\"update_phases_ms\":{" + phaseOrder.map { "\"\($0)\":\(value(median(phases[$0] ?? [])))" }.joined(separator: ",") + "}}")
     }
     return failures == 0 ? 0 : 1

@@ -37,6 +37,8 @@ public final class LiveSite: @unchecked Sendable {
         public var phases: [(String, Double)] = []
         /// How the site was planned after the edit.
         public var planning: Planning = .whole
+        /// How the directory took in the service files the edit touched; nil when it touched none.
+        public var directory: ServiceFolder.Taking?
     }
 
     /// How an edit's site was planned.
@@ -207,12 +209,15 @@ public final class LiveSite: @unchecked Sendable {
                 return true
             } : units)
             // (Kept lists keep the addresses: 250,000 of them at 60,000 services are not compared.)
-            let directoryMoved = next.changedServices?.listingKept != true && next.directoryPaths != site.directoryPaths
+            // (Services that came or went say which addresses came or went: the others are not compared either.)
+            let directoryMoved = next.directoryChange.map { !$0.isEmpty }
+                ?? (next.changedServices?.listingKept != true && next.directoryPaths != site.directoryPaths)
             if narrow != nil || moved != nil, directoryMoved {
                 // Services came or went, or the taxonomy changed: the pages whose links ask about an
                 // address of the directory that came or went are compared too.
                 var asking: Set<PageKey> = []
-                for path in next.directoryPaths.symmetricDifference(site.directoryPaths) { asking.formUnion(askers[.sitePath(path)] ?? []) }
+                let paths = next.directoryChange.map { $0.wentPaths.union($0.camePaths) } ?? next.directoryPaths.symmetricDifference(site.directoryPaths)
+                for path in paths { asking.formUnion(askers[.sitePath(path)] ?? []) }
                 let present = Set(checked)
                 checked += asking.sorted().map { RenderUnit.page($0) }.filter { !present.contains($0) }
             }
@@ -236,9 +241,14 @@ public final class LiveSite: @unchecked Sendable {
                     return old != nextFingerprints.fingerprint(unit, lookups: self.lookups(unit))
                 }
             }.flatMap { $0 }
-            // The units that no longer exist: after a restructured plan, the pages taken out.
+            // The units that no longer exist: after a restructured plan, the pages taken out; with
+            // the pages' plan kept and services that came or went, the directory's pages that went.
             let gone: Set<RenderUnit> = sameUnits ? [] : next.restructure.map { change in
                 Set(change.replaced.keys.filter { next.plan.indexByPath[$0] == nil && owned[.page($0)] != nil }.map { RenderUnit.page($0) })
+            } ?? next.directoryChange.flatMap { change in
+                next.swappedPages == nil ? nil : Set(Language.allCases.flatMap { language in
+                    change.went.filter { language == .en || !$0.isShared }.map { RenderUnit.directoryPage(language, $0) }
+                }.filter { owned[$0] != nil })
             } ?? (units.count == owned.count && units.allSatisfy({ owned[$0] != nil }) ? [] : Set(owned.keys).subtracting(units))
             if narrow != nil || moved != nil {
                 let found = Set(dirty)
@@ -316,6 +326,7 @@ public final class LiveSite: @unchecked Sendable {
                 removed += r
             }
             for unit in gone { removed += forget(unit) }
+            let directoryTaking = sources.directoryTaking
             sources.taken()
             self.units = units
             pending = dirty.filter { !eagerSet.contains($0) }
@@ -324,7 +335,8 @@ public final class LiveSite: @unchecked Sendable {
             phases.lap("write")
             return .updated(Update(rendered: eager.count, pending: pending.count,
                                    warnings: BuildFailure(diagnostics.items + problems.items).diagnostics, filesWritten: written, filesRemoved: removed,
-                                   phases: phases.laps, planning: next.swappedPages != nil ? .kept : next.restructure != nil ? .restructured : .whole))
+                                   phases: phases.laps, planning: next.swappedPages != nil ? .kept : next.restructure != nil ? .restructured : .whole,
+                                   directory: directoryTaking))
         }
     }
 

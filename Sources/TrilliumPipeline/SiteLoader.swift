@@ -30,6 +30,10 @@ public struct LoadedSite: Sendable {
     public var restructure: PlanChange?
     /// The addresses of the directory's pages and files (part of `plan.knownPaths`).
     public var directoryPaths: Set<String> = []
+    /// When this site is an earlier one whose directory gained or lost services (the preview),
+    /// the pages and files of the directory that came or went; nil otherwise, and when the
+    /// directory's addresses were worked out from scratch.
+    public var directoryChange: GeneratedPages.DirectoryChange?
 
     /// What the render stage reads.
     public var renderInput: RenderInput { RenderInput(config: config, theme: theme, plan: plan, services: services) }

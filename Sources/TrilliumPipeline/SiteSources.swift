@@ -50,6 +50,8 @@ struct SiteSources: Sendable {
     var changedPagesOnly: Set<PageKey>? = []
     /// Whether service files were read again since the last site taken.
     var servicesTouched = false
+    /// How the directory took in the service files of the edit, if it touched any.
+    var directoryTaking: ServiceFolder.Taking? { servicesTouched ? services.taking : nil }
     /// Every page read again, added or removed since the last site taken, when nothing else was
     /// read (no settings, theme, service file, no language folder that came or went); nil when
     /// more was. `assemble` then tries `SitePlan.restructured`.
@@ -345,6 +347,7 @@ struct SiteSources: Sendable {
     /// be planned again.
     func replanned(_ previous: LoadedSite, changed: Set<PageKey>, diagnostics: inout DiagnosticList) -> LoadedSite? {
         var site = previous
+        site.directoryChange = nil
         var problems: [Diagnostic] = []
         var sections: Set<Int> = []
         var swapped: Set<Int> = []
@@ -395,9 +398,19 @@ struct SiteSources: Sendable {
             site.services = directory
             site.changedServices = services.changes
             if services.changes?.listingKept != true {
-                // Lists may have more or fewer pages: their addresses are worked out again.
-                site.directoryPaths = GeneratedPages.directoryPaths(services: directory)
-                site.plan.knownPaths = Set(site.plan.pages.map(\.urlPath)).union(GeneratedPages.paths(plan: site.plan)).union(site.directoryPaths)
+                // Lists may have more or fewer pages: their addresses are worked out again, from
+                // what changed when the lists are the same ones.
+                if let before = previous.services, let change = GeneratedPages.directoryChange(from: before, to: directory) {
+                    site.directoryPaths.subtract(change.wentPaths)
+                    site.directoryPaths.formUnion(change.camePaths)
+                    let fixed = GeneratedPages.paths(plan: site.plan)
+                    for path in change.wentPaths where site.plan.indexByURL[path] == nil && !fixed.contains(path) { site.plan.knownPaths.remove(path) }
+                    site.plan.knownPaths.formUnion(change.camePaths)
+                    site.directoryChange = change
+                } else {
+                    site.directoryPaths = GeneratedPages.directoryPaths(services: directory)
+                    site.plan.knownPaths = Set(site.plan.pages.map(\.urlPath)).union(GeneratedPages.paths(plan: site.plan)).union(site.directoryPaths)
+                }
             }
         }
         site.sourceHashes = hashes
@@ -449,6 +462,7 @@ struct SiteSources: Sendable {
         guard !found.hasErrors else { return nil }
         site.sourceHashes = hashes
         site.swappedPages = nil
+        site.directoryChange = nil
         site.changedServices = ServiceFolder.Changes()
         site.restructure = change
         diagnostics.append(contentsOf: problems)
@@ -488,23 +502,5 @@ struct SiteSources: Sendable {
         }
         let published = pages.filter(isPublished)
         return (published, alreadyReported)
-    }
-}
-
-extension Array where Element == String {
-    /// Where `value` is or would go in this sorted array.
-    func sortedPosition(of value: String) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Whether this sorted array holds `value`.
-    func containsSorted(_ value: String) -> Bool {
-        let at = sortedPosition(of: value)
-        return at < count && self[at] == value
     }
 }

@@ -129,6 +129,66 @@ public enum GeneratedPages {
         return paths
     }
 
+    /// What changed in the directory's pages and files from one directory to another with the
+    /// same lists (the same taxonomy ids in the same order): services that came or went, pages of
+    /// lists and facet blocks that came or went as lists grew or shrank, the HSDS pages.
+    public struct DirectoryChange: Sendable {
+        /// Kinds of page or file that are no more, or are new.
+        public var went: [Kind] = []
+        public var came: [Kind] = []
+        /// Their addresses (`directoryPaths(services:)` loses the first and gains the second).
+        public var wentPaths: Set<String> = []
+        public var camePaths: Set<String> = []
+
+        public var isEmpty: Bool { wentPaths.isEmpty && camePaths.isEmpty }
+    }
+
+    /// The change from `old` to `new`, worked out from their services and their lists' lengths
+    /// rather than from every address; nil when their lists differ (a new taxonomy).
+    package static func directoryChange(from old: ServiceDirectory, to new: ServiceDirectory) -> DirectoryChange? {
+        let filters = new.listing.filters
+        guard old.listing.filters == filters else { return nil }
+        var change = DirectoryChange()
+        // Both are in id order: one walk finds the services that came and went.
+        let before = old.services, after = new.services
+        var i = 0, j = 0
+        while i < before.count || j < after.count {
+            if j == after.count || i < before.count && before[i].id < after[j].id {
+                change.went.append(.service(before[i].id))
+                i += 1
+            } else if i == before.count || after[j].id < before[i].id {
+                change.came.append(.service(after[j].id))
+                j += 1
+            } else {
+                i += 1
+                j += 1
+            }
+        }
+        func compare(_ was: Int, _ now: Int, _ kind: (Int) -> Kind) {
+            if now > was { change.came += (was + 1...now).map(kind) }
+            if was > now { change.went += (now + 1...was).map(kind) }
+        }
+        for filter in filters {
+            let was = old.listing.pageCount(filter), now = new.listing.pageCount(filter)
+            compare(was, now) { .serviceList(filter, page: $0) }
+            compare(was, now) { .embedServices(filter, page: $0) }
+            compare(old.listing.pageCount(filter, pageSize: ServiceAPI.listPageSize), new.listing.pageCount(filter, pageSize: ServiceAPI.listPageSize)) {
+                .serviceData(filter, page: $0)
+            }
+        }
+        compare(ServiceAPI.facetBlockCount(services: before.count), ServiceAPI.facetBlockCount(services: after.count)) { .serviceFacets($0) }
+        let published = Set(ServiceAPI.publishedPaths(services: after.count).map { "/" + $0 })
+        let publishedBefore = Set(ServiceAPI.publishedPaths(services: before.count).map { "/" + $0 })
+        for language in Language.allCases {
+            for kind in change.went { change.wentPaths.insert(urlPath(kind, language)) }
+            for kind in change.came { change.camePaths.insert(urlPath(kind, language)) }
+        }
+        change.wentPaths.formUnion(publishedBefore.subtracting(published))
+        change.wentPaths.subtract(published)
+        change.camePaths.formUnion(published.subtracting(publishedBefore))
+        return change
+    }
+
     /// `paths(plan:services:)` without the directory's.
     package static func paths(plan: SitePlan) -> Set<String> {
         var paths: Set<String> = ["/", "/sitemap.xml", "/robots.txt", "/embed.js", "/404.html"]

@@ -4,6 +4,7 @@ import Testing
 @testable import TrilliumPipeline
 @testable import TrilliumPlan
 @testable import TrilliumRender
+import TrilliumDirectory
 import TrilliumDefaultTheme
 
 /// The preview's site (`LiveSite`) re-renders only what an edit changes. Whatever the edits, once
@@ -184,12 +185,14 @@ struct LiveSiteTests {
 
     /// Hands `changed` to the preview, expects the edit taken and planned as `planning`, and,
     /// once nothing is pending, the full build's output; false when the edit was refused.
-    func expectTaken(_ changed: [String], _ kind: String, planned planning: LiveSite.Planning, live: LiveSite, site: FixtureSite, reference: URL) -> Bool {
+    func expectTaken(_ changed: [String], _ kind: String, planned planning: LiveSite.Planning, directory: ServiceFolder.Taking? = nil,
+                     live: LiveSite, site: FixtureSite, reference: URL) -> Bool {
         guard case .updated(let update) = live.update(changed: changed) else {
             Issue.record("\(kind): the preview refused the edit")
             return false
         }
         #expect(update.planning == planning, "\(kind)")
+        #expect(update.directory == directory, "\(kind)")
         #expect(live.finishPending().allSatisfy { $0.severity != .error }, "\(kind)")
         guard case .success = fullBuild(site, into: reference) else {
             Issue.record("\(kind): the full build fails")
@@ -325,26 +328,40 @@ struct LiveSiteTests {
             Issue.record("the preview took away a service a page links to")
             return
         }
+        // (The service was taken out of the directory as it was, and the links checked: no full read hides the error.)
         #expect(failure.errors.contains { $0.location.file.hasSuffix("get-help/lines.md") }, "\(failure.errors)")
         guard case .failure = fullBuild(site, into: reference) else {
             Issue.record("the full build took it too")
             return
         }
         site.write(service, text)
-        let edits: [(String, [String], () -> Void)] = [
-            ("service back", [service], {}),
-            ("new service", ["Content/services/late-line.yaml"], {
+        // Each is taken into the directory as it was (no file is read but the edit's), and the
+        // output is still the full build's.
+        let dayLine = site.source("Content/services/day-line.yaml")
+        #expect(dayLine.contains("last_verified: 2026-11-30"), "the day line is the service checked last")
+        let edits: [(String, [String], ServiceFolder.Taking, () -> Void)] = [
+            ("service back", [service], .cameOrWent, {}),
+            ("new service", ["Content/services/late-line.yaml"], .cameOrWent, {
                 site.write("Content/services/late-line.yaml", text.replacingOccurrences(of: "id: night-line", with: "id: late-line"))
             }),
-            ("taxonomy label", ["Content/services/taxonomy.yaml"], {
+            ("taxonomy label", ["Content/services/taxonomy.yaml"], .taxonomy, {
                 let path = "Content/services/taxonomy.yaml"
                 site.write(path, site.source(path).replacingOccurrences(of: "Crisis lines[^,]*,", with: "Crisis lines 2,", options: .regularExpression))
             }),
+            // The day line was checked last: the lists' date goes back with it, and comes again.
+            ("deleted service with the latest check", ["Content/services/day-line.yaml"], .cameOrWent, { site.remove("Content/services/day-line.yaml") }),
+            ("service with the latest check back", ["Content/services/day-line.yaml"], .cameOrWent, {
+                site.write("Content/services/day-line.yaml", dayLine)
+            }),
+            ("service text", ["Content/services/late-line.yaml"], .saved, {
+                site.write("Content/services/late-line.yaml", site.source("Content/services/late-line.yaml") + "\n")
+            }),
+            ("deleted service", ["Content/services/late-line.yaml"], .cameOrWent, { site.remove("Content/services/late-line.yaml") }),
         ]
-        for (kind, changed, edit) in edits {
+        for (kind, changed, taking, edit) in edits {
             edit()
             // The pages' plan stays.
-            guard expectTaken(changed, kind, planned: .kept, live: live, site: site, reference: reference) else { return }
+            guard expectTaken(changed, kind, planned: .kept, directory: taking, live: live, site: site, reference: reference) else { return }
         }
     }
 

@@ -92,15 +92,44 @@ struct ServiceFolderUpdateTests {
             // Files that come and go.
             ("echo", Self.service("echo"), false, false),
             ("echo", nil, false, false),
+            // One that comes with the latest check, and goes: the directory's date moves and comes back.
+            ("foxtrot", Self.service("foxtrot").replacingOccurrences(of: "last_verified: 2026-11-01", with: "last_verified: 2026-11-25"), false, false),
+            ("foxtrot", nil, false, false),
+            // One that comes in a folder of its own, under a new organization, listed under legal help only.
+            ("regional/golf", Self.service("golf", organization: "other-organization", category: "legal"), false, false),
+            // One that names a known organization differently, one whose id is taken, one with an
+            // error, one with a warning of its own: the directory is made again, and again when
+            // it goes (something was wrong before).
+            ("hotel", Self.service("hotel").replacingOccurrences(of: "name: { en: Test Organization", with: "name: { en: Renamed"), false, false),
+            ("hotel", nil, false, false),
+            ("india", Self.service("alpha"), false, false),
+            ("india", nil, false, false),
+            ("juliett", Self.service("juliett").replacingOccurrences(of: "cost: free", with: "cost: cheap"), false, false),
+            ("juliett", nil, false, false),
+            ("kilo", Self.service("kilo").replacingOccurrences(of: "A helpline used by the tests.", with: long), false, false),
+            ("kilo", nil, false, false),
+            ("regional/golf", nil, false, false),
         ]
+        // How each edit above is taken in, from its first one.
+        let takings: [ServiceFolder.Taking] = [.saved, .saved, .saved, .saved, .saved, .saved, .saved, .saved, .madeAgain, .madeAgain,
+                                               .madeAgain, .madeAgain, .madeAgain, .madeAgain, .taxonomy, .readAgain, .readAgain,
+                                               .cameOrWent, .cameOrWent, .cameOrWent, .cameOrWent, .cameOrWent,
+                                               .madeAgain, .madeAgain, .madeAgain, .madeAgain, .madeAgain, .madeAgain, .madeAgain, .madeAgain, .cameOrWent]
+        #expect(takings.count == edits.count)
         var warnedOfUnusedTerms = false
         for (number, (name, text, keepsPlaces, keepsLists)) in edits.enumerated() {
             let path = name == "taxonomy" ? F.taxonomyFile : "Content/services/\(name).yaml"
-            if let text { try site.write(path, text) } else { try site.remove(path) }
+            if let text {
+                try FileManager.default.createDirectory(at: site.root.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                try site.write(path, text)
+            } else {
+                try site.remove(path)
+            }
             folder.taken()
             folder.update(changed: [path], fileSystem: site.fileSystem)
             let fresh = ServiceFolder(reading: site.fileSystem, loader: F.loader)
             #expect(Self.summary(folder) == Self.summary(fresh), "edit \(number) of \(name)")
+            if number < takings.count { #expect(folder.taking == takings[number], "edit \(number) of \(name)") }
             let changes = folder.changes
             if Self.summary(folder).contains(where: { $0.contains("is not used by any service") }) { warnedOfUnusedTerms = true }
             if keepsPlaces {
@@ -111,5 +140,37 @@ struct ServiceFolderUpdateTests {
             }
         }
         #expect(warnedOfUnusedTerms)
+    }
+
+    /// Several files at once: one that comes while another goes is taken in place; a saved file
+    /// among them makes the directory again. Each time, what a fresh read gives.
+    @Test func filesThatComeAndGoTogether() throws {
+        let site = try Site()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        for id in ["alpha", "bravo", "charlie"] { try site.write("Content/services/\(id).yaml", Self.service(id)) }
+        var folder = ServiceFolder(reading: site.fileSystem, loader: F.loader)
+        try site.write("Content/services/delta.yaml", Self.service("delta", category: "legal"))
+        try site.remove("Content/services/alpha.yaml")
+        folder.update(changed: ["Content/services/delta.yaml", "Content/services/alpha.yaml"], fileSystem: site.fileSystem)
+        #expect(folder.taking == .cameOrWent)
+        #expect(Self.summary(folder) == Self.summary(ServiceFolder(reading: site.fileSystem, loader: F.loader)))
+        // Two files that come with the same id: an error across files, found by making the directory again.
+        try site.write("Content/services/echo.yaml", Self.service("echo"))
+        try site.write("Content/services/echo-two.yaml", Self.service("echo"))
+        folder.update(changed: ["Content/services/echo.yaml", "Content/services/echo-two.yaml"], fileSystem: site.fileSystem)
+        #expect(folder.taking == .madeAgain)
+        #expect(Self.summary(folder) == Self.summary(ServiceFolder(reading: site.fileSystem, loader: F.loader)))
+        #expect(Self.summary(folder).contains { $0.contains("is also used by") })
+        try site.remove("Content/services/echo-two.yaml")
+        try site.write("Content/services/bravo.yaml", Self.service("bravo", category: "legal"))
+        try site.write("Content/services/foxtrot.yaml", Self.service("foxtrot"))
+        folder.update(changed: ["Content/services/echo-two.yaml", "Content/services/bravo.yaml", "Content/services/foxtrot.yaml"], fileSystem: site.fileSystem)
+        #expect(folder.taking == .madeAgain)
+        #expect(Self.summary(folder) == Self.summary(ServiceFolder(reading: site.fileSystem, loader: F.loader)))
+        // A file that is not a service file's: listed again.
+        try site.write("Content/services/notes.yml", "a: b\n")
+        folder.update(changed: ["Content/services/notes.yml"], fileSystem: site.fileSystem)
+        #expect(folder.taking == .madeAgain)
+        #expect(Self.summary(folder) == Self.summary(ServiceFolder(reading: site.fileSystem, loader: F.loader)))
     }
 }

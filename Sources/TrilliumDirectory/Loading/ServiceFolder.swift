@@ -35,6 +35,21 @@ public struct ServiceFolder: Sendable {
     /// kept its members; nil when the folder was listed or read again whole.
     public private(set) var changes: Changes? = Changes()
 
+    /// How the last `update` took its files in (the tests and the benchmark ask).
+    public enum Taking: String, Sendable, Equatable {
+        /// Saved files whose services kept their places.
+        case saved
+        /// Files that came or went, put in or taken out of the directory as it was.
+        case cameOrWent
+        /// A taxonomy with the same ids: the services as they were, the lists made again.
+        case taxonomy
+        /// The directory made again from every file (the folder listed again or not).
+        case madeAgain
+        /// Every file read again.
+        case readAgain
+    }
+    public private(set) var taking: Taking = .readAgain
+
     /// What reading some service files again changed.
     public struct Changes: Sendable, Equatable {
         /// Ids of the services whose files were read again (their ids did not change).
@@ -55,6 +70,9 @@ public struct ServiceFolder: Sendable {
         /// The checks across files of ids and organizations, and how many files use each term.
         var idsAndOrganizations: [Diagnostic]
         var termUses: [Taxonomy.Facet: [String: Int]]
+        /// The name each organization id was first given (it may outlive the last service that
+        /// names it: a file that came then names it differently, and the directory is made again).
+        var organizationNames: [String: Localized<String>]
     }
 
     /// Reads the whole folder.
@@ -65,6 +83,7 @@ public struct ServiceFolder: Sendable {
     }
 
     private mutating func readAll(_ fileSystem: SiteFileSystem) {
+        defer { taking = .readAgain }
         entries = [:]
         paths = []
         listProblems = []
@@ -81,6 +100,7 @@ public struct ServiceFolder: Sendable {
 
     /// Makes the directory from every entry.
     private mutating func remake() {
+        taking = .madeAgain
         changes = nil
         guard exists else {
             made = nil
@@ -90,6 +110,7 @@ public struct ServiceFolder: Sendable {
         var files: [ServiceLoader.ParsedServiceFile] = []
         var problemPaths: [String] = []
         var hashes = ShardedDictionary<String, Int>()
+        var organizationNames: [String: Localized<String>] = [:]
         files.reserveCapacity(paths.count)
         for path in paths {
             guard let entry = entries[path] else { continue }
@@ -97,11 +118,77 @@ public struct ServiceFolder: Sendable {
             guard let parsed = entry.parsed else { continue }
             files.append(parsed)
             if let id = parsed.service?.id { hashes[id] = entry.hash }
+            if let organization = parsed.organization, organizationNames[organization.id] == nil { organizationNames[organization.id] = organization.name }
         }
         serviceHashes = hashes
         made = Made(directory: ServiceDirectory(taxonomy: taxonomy ?? .empty, services: files.compactMap(\.service)),
                     problemPaths: problemPaths, idsAndOrganizations: loader.idAndOrganizationDiagnostics(files),
-                    termUses: ServiceLoader.termUses(files))
+                    termUses: ServiceLoader.termUses(files), organizationNames: organizationNames)
+    }
+
+    /// Takes in service files that came or went (`changed`: each a plain file that is there now
+    /// and was not listed, or a listed file that is gone) without listing the folder or making
+    /// the directory from every file, when nothing was wrong before and each file that came gives
+    /// a service of its own: an id no other service has, its organization named as elsewhere,
+    /// nothing to report. Then the checks across files find nothing, as before, and the services
+    /// keep their order with these put in or taken out. False, with nothing changed, otherwise.
+    private mutating func cameOrWent(_ changed: [String], _ fileSystem: SiteFileSystem) -> Bool {
+        guard var made, made.problemPaths.isEmpty, made.idsAndOrganizations.isEmpty, listProblems.isEmpty else { return false }
+        var came: [(String, Entry, Service)] = [], went: [String] = []
+        var newIDs: Set<String> = []
+        for path in Set(changed).sorted() {
+            guard path.hasSuffix(".yaml"), path != ServiceLoader.taxonomyPath,
+                  !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return false }
+            let listed = paths.containsSorted(path)
+            switch fileSystem.kind(path) {
+            case .regularFile where !listed:
+                let entry = Self.entry(path, fileSystem, loader, taxonomy)
+                guard !Self.hasProblems(entry), let parsed = entry.parsed, let service = parsed.service, parsed.id == service.id,
+                      made.directory.position(of: service.id) == nil, newIDs.insert(service.id).inserted else { return false }
+                if let organization = parsed.organization {
+                    guard (made.organizationNames[organization.id] ?? organization.name) == organization.name else { return false }
+                }
+                came.append((path, entry, service))
+            case .missing where listed:
+                guard let service = entries[path]?.parsed?.service, let position = made.directory.position(of: service.id),
+                      made.directory.services[position].sourcePath == path else { return false }
+                went.append(path)
+            case .missing:
+                continue
+            default:
+                return false
+            }
+        }
+        var services = Array(made.directory.services)
+        var latest: Day?? = made.directory.latestVerification
+        for path in went {
+            guard let parsed = entries[path]?.parsed, let service = parsed.service else { continue }
+            services.remove(at: services.partitionPoint { $0.id < service.id })
+            ServiceLoader.count(parsed, by: -1, in: &made.termUses)
+            serviceHashes[service.id] = nil
+            // The latest check goes with it when this service had it (worked out again).
+            if case .some(.some(let day)) = latest, day == service.lastVerified { latest = nil }
+            entries[path] = nil
+            paths.remove(at: paths.sortedPosition(of: path))
+        }
+        for (path, entry, service) in came {
+            services.insert(service, at: services.partitionPoint { $0.id < service.id })
+            if let parsed = entry.parsed {
+                ServiceLoader.count(parsed, by: 1, in: &made.termUses)
+                if let organization = parsed.organization, made.organizationNames[organization.id] == nil {
+                    made.organizationNames[organization.id] = organization.name
+                }
+            }
+            serviceHashes[service.id] = entry.hash
+            if let known = latest { latest = .some(known.map { max($0, service.lastVerified) } ?? service.lastVerified) }
+            entries[path] = entry
+            paths.insert(path, at: paths.sortedPosition(of: path))
+        }
+        made.directory = ServiceDirectory(taxonomy: made.directory.taxonomy, sortedServices: ServiceList(services), listing: nil, latestVerification: latest)
+        self.made = made
+        changes = nil
+        taking = .cameOrWent
+        return true
     }
 
     /// Whether two taxonomies have the same term ids in the same order in every facet.
@@ -238,6 +325,16 @@ public struct ServiceFolder: Sendable {
                 readAll(fileSystem)
                 return
             }
+            if mine == [ServiceLoader.taxonomyPath], let taxonomy, var made {
+                // Only the taxonomy: the services, their order and the checks across files stay;
+                // the lists are made again (the region that stands for everywhere can change them).
+                made.directory = ServiceDirectory(taxonomy: taxonomy, sortedServices: made.directory.services, listing: nil,
+                                                  latestVerification: made.directory.latestVerification)
+                self.made = made
+                changes = nil
+                taking = .taxonomy
+                return
+            }
             relist(fileSystem)
             let listed = Set(paths)
             for path in mine where path != ServiceLoader.taxonomyPath && listed.contains(path) { read(path, fileSystem) }
@@ -246,6 +343,7 @@ public struct ServiceFolder: Sendable {
             return
         }
         if mine.contains(where: { !$0.hasSuffix(".yaml") || entries[$0] == nil || !fileSystem.exists($0) }) {
+            if cameOrWent(mine, fileSystem) { return }
             relist(fileSystem)
             let listed = Set(paths)
             for path in mine where listed.contains(path) { read(path, fileSystem) }
@@ -259,7 +357,7 @@ public struct ServiceFolder: Sendable {
             before[path] = entries[path]
             read(path, fileSystem)
         }
-        if !refresh(before) { remake() }
+        if refresh(before) { taking = .saved } else { remake() }
     }
 
     /// The directory and every problem found, in the order a build reports them; nil without a folder.
