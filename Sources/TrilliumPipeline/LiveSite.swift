@@ -166,15 +166,23 @@ public final class LiveSite: @unchecked Sendable {
             phases.lap("page summaries")
             var nextContext = serviceContext
             // The same services in the same places, some read again: only theirs are described again.
-            let updated = next.changedServices.flatMap { changes in
+            var updated = next.changedServices.flatMap { changes in
                 serviceContext.flatMap { changes.ids.isEmpty ? $0 : nextRenderer.serviceContext(updating: $0, ids: changes.ids) }
+            }
+            // Services that came or went, with the same taxonomy, settings and theme: only those
+            // that came are described (those that went keep no problem behind).
+            if next.changedServices == nil, let change = next.directoryChange, let context = serviceContext,
+               next.sourceHashes.taxonomy == site.sourceHashes.taxonomy, next.sourceHashes.settings == site.sourceHashes.settings,
+               next.sourceHashes.theme == site.sourceHashes.theme, context.diagnostics.isEmpty || !change.went.contains(where: { if case .service = $0 { true } else { false } }) {
+                let came = change.came.compactMap { kind -> String? in if case .service(let id) = kind { id } else { nil } }
+                updated = nextRenderer.serviceContext(updating: context, ids: Set(came))
             }
             if next.services != nil, let updated {
                 nextContext = updated
             } else if next.services != nil, next.sourceHashes.services != site.sourceHashes.services || next.sourceHashes.taxonomy != site.sourceHashes.taxonomy
                 || nextContext == nil || next.sourceHashes.settings != site.sourceHashes.settings {
                 let before = site.sourceHashes.services
-                nextContext = nextRenderer.serviceContext(reusing: serviceContext) { before[$0.id] == next.sourceHashes.services[$0.id] }
+                nextContext = nextRenderer.serviceContext(reusing: serviceContext) { before[$0] == next.sourceHashes.services[$0] }
                 if let problems = nextContext?.diagnostics, problems.contains(where: { $0.severity == .error }) {
                     return .failed(BuildFailure(problems))
                 }

@@ -101,7 +101,7 @@ public enum GeneratedPages {
         guard let services else { return [] }
         let listing = services.listing
         var kinds: [Kind] = [.directory, .partners]
-        kinds += services.services.map { .service($0.id) }
+        kinds += services.services.indices.map { .service(services.services.id(at: $0)) }
         for filter in listing.filters {
             kinds += (1...listing.pageCount(filter)).map { .serviceList(filter, page: $0) }
             kinds += (1...listing.pageCount(filter)).map { .embedServices(filter, page: $0) }
@@ -153,11 +153,12 @@ public enum GeneratedPages {
         let before = old.services, after = new.services
         var i = 0, j = 0
         while i < before.count || j < after.count {
-            if j == after.count || i < before.count && before[i].id < after[j].id {
-                change.went.append(.service(before[i].id))
+            let was = i < before.count ? before.id(at: i) : nil, now = j < after.count ? after.id(at: j) : nil
+            if let was, now.map({ was < $0 }) ?? true {
+                change.went.append(.service(was))
                 i += 1
-            } else if i == before.count || after[j].id < before[i].id {
-                change.came.append(.service(after[j].id))
+            } else if let now, was.map({ now < $0 }) ?? true {
+                change.came.append(.service(now))
                 j += 1
             } else {
                 i += 1

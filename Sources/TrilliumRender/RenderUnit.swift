@@ -66,8 +66,8 @@ extension SiteRenderer {
         return units
     }
 
-    /// The directory's shared rendering (descriptions), reusing `previous` for services `reusable` accepts.
-    public func serviceContext(reusing previous: ServiceRenderContext? = nil, reusable: (Service) -> Bool = { _ in false }) -> ServiceRenderContext? {
+    /// The directory's shared rendering (descriptions), reusing `previous` for the services (by id) `reusable` accepts.
+    public func serviceContext(reusing previous: ServiceRenderContext? = nil, reusable: (String) -> Bool = { _ in false }) -> ServiceRenderContext? {
         input.services.map { ServicePagesRenderer(renderer: self, directory: $0).makeContext(reusing: previous, reusable: reusable) }
     }
 

@@ -136,17 +136,19 @@ final class ServicePagesRenderer: Sendable {
     }
 
     /// Each service's description rendered once per language, shared by its pages, the search
-    /// and the exports. Descriptions of services `reusable` says are unchanged are taken from `previous`.
-    func makeContext(reusing previous: ServiceRenderContext? = nil, reusable: (Service) -> Bool = { _ in false }) -> ServiceRenderContext {
+    /// and the exports. Descriptions of services `reusable` says are unchanged (by id) are taken from `previous`.
+    func makeContext(reusing previous: ServiceRenderContext? = nil, reusable: (String) -> Bool = { _ in false }) -> ServiceRenderContext {
         var diagnostics = DiagnosticList()
         var made: [String: ServiceRenderContext.Described] = [:]
         made.reserveCapacity(directory.services.count)
-        for service in directory.services {
-            if let previous, reusable(service), let described = previous.described(service.id) {
-                made[service.id] = described
+        for position in directory.services.indices {
+            // By id first: a service is copied only to be described.
+            let id = directory.services.id(at: position)
+            if let previous, reusable(id), let described = previous.described(id) {
+                made[id] = described
                 continue
             }
-            made[service.id] = described(service, diagnostics: &diagnostics)
+            made[id] = described(directory.services[position], diagnostics: &diagnostics)
         }
         return ServiceRenderContext(made: made, diagnostics: diagnostics.items)
     }

@@ -201,6 +201,48 @@ struct DirectoryListingTests {
         #expect(!listing.contains(ServiceFilter(category: "legal", audience: "women")), "only the published combinations are lists")
     }
 
+    /// Every list of `listing`, as text to compare.
+    static func lists(_ listing: ServiceListing) -> [String] {
+        listing.filters.map { "\($0): \(listing.positions($0))" }
+    }
+
+    /// The preview puts a service that came in the lists as they were, and takes one that went out
+    /// of them: in any order, the lists are those made from scratch; and the directory's addresses
+    /// that came or went are those a full count of them finds.
+    @Test func servicesPutInAndTakenOutGiveTheListsMadeFromScratch() throws {
+        let all = try Self.directory(DirectoryFixture.entries(120))
+        var services = Array(all.services.prefix(60))
+        var listing = ServiceListing(taxonomy: all.taxonomy, services: services)
+        var waiting = Array(all.services.suffix(60))
+        var random = LiveSiteTests.Seeded(state: 11)
+        for step in 1...120 {
+            let before = ServiceDirectory(taxonomy: all.taxonomy, services: services)
+            if random.next() % 3 != 0, !waiting.isEmpty {
+                let service = waiting.remove(at: Int(random.next() % UInt64(waiting.count)))
+                let position = services.partitionPoint { $0.id < service.id }
+                services.insert(service, at: position)
+                listing.insert(service, at: position)
+            } else if !services.isEmpty {
+                let position = Int(random.next() % UInt64(services.count))
+                listing.remove(services[position], at: position)
+                waiting.append(services.remove(at: position))
+            }
+            #expect(Self.lists(listing) == Self.lists(ServiceListing(taxonomy: all.taxonomy, services: services)), "step \(step)")
+            let after = ServiceDirectory(taxonomy: all.taxonomy, services: services)
+            let change = try #require(GeneratedPages.directoryChange(from: before, to: after))
+            let (was, now) = (GeneratedPages.directoryPaths(services: before), GeneratedPages.directoryPaths(services: after))
+            #expect(change.wentPaths == was.subtracting(now), "step \(step)")
+            #expect(change.camePaths == now.subtracting(was), "step \(step)")
+        }
+        // A new label keeps the lists; another region for everywhere does not.
+        var relabeled = all.taxonomy
+        relabeled.categories[0].label = Localized(en: "Lines", fr: "Lignes")
+        #expect(all.listing.relabeled(relabeled).map(Self.lists) == Self.lists(all.listing))
+        var moved = all.taxonomy
+        moved.everywhereRegion = "north"
+        #expect(all.listing.relabeled(moved) == nil)
+    }
+
     @Test func pagesAreSlicesOfTheListInOrder() throws {
         let listing = try Self.directory(DirectoryFixture.entries(60)).listing
         #expect(listing.pageCount(.all) == 3)

@@ -160,10 +160,13 @@ public struct ServiceFolder: Sendable {
             }
         }
         var services = Array(made.directory.services)
+        var listing = made.directory.listing
         var latest: Day?? = made.directory.latestVerification
         for path in went {
             guard let parsed = entries[path]?.parsed, let service = parsed.service else { continue }
-            services.remove(at: services.partitionPoint { $0.id < service.id })
+            let position = services.partitionPoint { $0.id < service.id }
+            services.remove(at: position)
+            listing.remove(service, at: position)
             ServiceLoader.count(parsed, by: -1, in: &made.termUses)
             serviceHashes[service.id] = nil
             // The latest check goes with it when this service had it (worked out again).
@@ -172,7 +175,9 @@ public struct ServiceFolder: Sendable {
             paths.remove(at: paths.sortedPosition(of: path))
         }
         for (path, entry, service) in came {
-            services.insert(service, at: services.partitionPoint { $0.id < service.id })
+            let position = services.partitionPoint { $0.id < service.id }
+            services.insert(service, at: position)
+            listing.insert(service, at: position)
             if let parsed = entry.parsed {
                 ServiceLoader.count(parsed, by: 1, in: &made.termUses)
                 if let organization = parsed.organization, made.organizationNames[organization.id] == nil {
@@ -184,7 +189,7 @@ public struct ServiceFolder: Sendable {
             entries[path] = entry
             paths.insert(path, at: paths.sortedPosition(of: path))
         }
-        made.directory = ServiceDirectory(taxonomy: made.directory.taxonomy, sortedServices: ServiceList(services), listing: nil, latestVerification: latest)
+        made.directory = ServiceDirectory(taxonomy: made.directory.taxonomy, sortedServices: ServiceList(services), listing: listing, latestVerification: latest)
         self.made = made
         changes = nil
         taking = .cameOrWent
@@ -326,9 +331,10 @@ public struct ServiceFolder: Sendable {
                 return
             }
             if mine == [ServiceLoader.taxonomyPath], let taxonomy, var made {
-                // Only the taxonomy: the services, their order and the checks across files stay;
-                // the lists are made again (the region that stands for everywhere can change them).
-                made.directory = ServiceDirectory(taxonomy: taxonomy, sortedServices: made.directory.services, listing: nil,
+                // Only the taxonomy: the services, their order and the checks across files stay,
+                // and so do the lists unless the region that stands for everywhere changed.
+                made.directory = ServiceDirectory(taxonomy: taxonomy, sortedServices: made.directory.services,
+                                                  listing: made.directory.listing.relabeled(taxonomy),
                                                   latestVerification: made.directory.latestVerification)
                 self.made = made
                 changes = nil

@@ -32,7 +32,7 @@ public struct ServiceDirectory: Sendable {
         var low = 0, high = services.count
         while low < high {
             let middle = (low + high) / 2
-            if services[middle].id < id { low = middle + 1 } else { high = middle }
+            if services.id(at: middle) < id { low = middle + 1 } else { high = middle }
         }
         return low < services.count && services[low].id == id ? low : nil
     }

@@ -29,6 +29,12 @@ public struct ServiceList: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    /// The id of the service at `position`, read in place (iterating copies each service, a
+    /// struct of many strings and arrays).
+    public func id(at position: Int) -> String {
+        blocks[position >> Self.shift][position & (Self.blockSize - 1)].id
+    }
+
     public subscript(position: Int) -> Service {
         _read { yield blocks[position >> Self.shift][position & (Self.blockSize - 1)] }
         set { blocks[position >> Self.shift][position & (Self.blockSize - 1)] = newValue }

@@ -10,14 +10,14 @@ public struct ServiceListing: Sendable {
     /// Services per page of a list on the site and in the embeddable page.
     public static let pageSize = 25
 
-    private let taxonomy: Taxonomy
-    private let everything: [Int32]
+    private var taxonomy: Taxonomy
+    private var everything: [Int32]
     /// By term index in the taxonomy's order.
-    private let byRegion: [[Int32]]
-    private let byCategory: [[Int32]]
-    private let byAudience: [[Int32]]
+    private var byRegion: [[Int32]]
+    private var byCategory: [[Int32]]
+    private var byAudience: [[Int32]]
     /// By `region * categories + category`.
-    private let byRegionAndCategory: [[Int32]]
+    private var byRegionAndCategory: [[Int32]]
     private let regionIndex: [String: Int]
     private let categoryIndex: [String: Int]
     private let audienceIndex: [String: Int]
@@ -41,11 +41,10 @@ public struct ServiceListing: Sendable {
         for (position, service) in services.enumerated() {
             let member = Int32(position)
             everything.append(member)
-            let listedRegions = Self.unique(taxonomy.listedRegions(of: service).compactMap { regionIndex[$0] })
-            let serviceCategories = Self.unique(service.categories.compactMap { categoryIndex[$0] })
+            let (listedRegions, serviceCategories, serviceAudiences) = Self.terms(of: service, taxonomy, regionIndex, categoryIndex, audienceIndex)
             for region in listedRegions { regions[region].append(member) }
             for category in serviceCategories { categories[category].append(member) }
-            for audience in Self.unique(service.audiences.compactMap({ audienceIndex[$0] })) { audiences[audience].append(member) }
+            for audience in serviceAudiences { audiences[audience].append(member) }
             for region in listedRegions {
                 for category in serviceCategories { pairs[region * categoryCount + category].append(member) }
             }
@@ -55,6 +54,72 @@ public struct ServiceListing: Sendable {
         byCategory = categories
         byAudience = audiences
         byRegionAndCategory = pairs
+    }
+
+    /// The lists `service` is in: indices of its listed regions, categories and audiences.
+    private static func terms(of service: Service, _ taxonomy: Taxonomy, _ regionIndex: [String: Int], _ categoryIndex: [String: Int],
+                              _ audienceIndex: [String: Int]) -> (regions: [Int], categories: [Int], audiences: [Int]) {
+        (unique(taxonomy.listedRegions(of: service).compactMap { regionIndex[$0] }), unique(service.categories.compactMap { categoryIndex[$0] }),
+         unique(service.audiences.compactMap { audienceIndex[$0] }))
+    }
+
+    /// The lists of `service`, as lists of members to change: everything, its regions, categories,
+    /// audiences and region-with-category pairs.
+    private mutating func changeLists(of service: Service, _ change: (inout [Int32]) -> Void) {
+        let (regions, categories, audiences) = Self.terms(of: service, taxonomy, regionIndex, categoryIndex, audienceIndex)
+        change(&everything)
+        for region in regions { change(&byRegion[region]) }
+        for category in categories { change(&byCategory[category]) }
+        for audience in audiences { change(&byAudience[audience]) }
+        for region in regions {
+            for category in categories { change(&byRegionAndCategory[region * taxonomy.categories.count + category]) }
+        }
+    }
+
+    /// Every list, shifted: each member at or after `position` moves by `step`.
+    private mutating func shift(from position: Int32, by step: Int32) {
+        func move(_ list: inout [Int32]) {
+            // Members are in order: only the tail moves.
+            var index = list.partitionPoint { $0 < position }
+            while index < list.count {
+                list[index] += step
+                index += 1
+            }
+        }
+        move(&everything)
+        for index in byRegion.indices { move(&byRegion[index]) }
+        for index in byCategory.indices { move(&byCategory[index]) }
+        for index in byAudience.indices { move(&byAudience[index]) }
+        for index in byRegionAndCategory.indices { move(&byRegionAndCategory[index]) }
+    }
+
+    /// The listing once `service` is put at `position` of the directory (the services from there
+    /// on move down one): what `init` gives for the services with it.
+    public mutating func insert(_ service: Service, at position: Int) {
+        let member = Int32(position)
+        shift(from: member, by: 1)
+        changeLists(of: service) { list in list.insert(member, at: list.partitionPoint { $0 < member }) }
+    }
+
+    /// The listing once `service`, at `position` of the directory, is taken out (the services
+    /// after it move up one): what `init` gives for the services without it.
+    public mutating func remove(_ service: Service, at position: Int) {
+        let member = Int32(position)
+        changeLists(of: service) { list in
+            let index = list.partitionPoint { $0 < member }
+            if index < list.count, list[index] == member { list.remove(at: index) }
+        }
+        shift(from: member + 1, by: -1)
+    }
+
+    /// This listing for `taxonomy`, which has the same terms and the same region for everywhere
+    /// (new labels or descriptions): the lists are the same. Nil when they may not be.
+    public func relabeled(_ taxonomy: Taxonomy) -> ServiceListing? {
+        guard taxonomy.everywhereRegion == self.taxonomy.everywhereRegion,
+              Taxonomy.Facet.allCases.allSatisfy({ taxonomy.terms($0).map(\.id) == self.taxonomy.terms($0).map(\.id) }) else { return nil }
+        var listing = self
+        listing.taxonomy = taxonomy
+        return listing
     }
 
     private static func unique(_ indices: [Int]) -> [Int] {
