@@ -70,7 +70,8 @@ func run() -> Int32 {
     let draftPage = "\(section)/bench-draft-page.md"
     write(en + draftPage, "---\ntitle: \"Page to draft\"\ndescription: \"A page that goes back and forth between draft and published.\"\n---\nSome text.\n")
     write(fr + draftPage, "---\ntitle: \"Page en brouillon\"\ndescription: \"Une page tantôt publiée, tantôt non.\"\n---\nDu texte.\n")
-    let originals = [en + draftPage, fr + draftPage, en + page, fr + page, en + post, fr + post, service, template, "Themes/default/i18n/fr.yaml",
+    let originals = [en + draftPage, fr + draftPage, en + page, fr + page, en + post, fr + post, fr + section + "/_index.md", service, template,
+                     "Themes/default/i18n/fr.yaml",
                      "Content/site.yaml", "Content/services/taxonomy.yaml"].reduce(into: [String: String]()) { $0[$1] = read($1) }
     func makeEdits() -> [Edit] { [
         Edit(name: "page text") { on, n in
@@ -109,6 +110,12 @@ func run() -> Int32 {
         Edit(name: "French slug") { on, n in
             write(fr + page, on ? replacingLine(originals[fr + page]!, key: "slug", with: "slug: page-renommee-\(n)") : originals[fr + page]!)
             return ([fr + page], fr + page)
+        },
+        Edit(name: "section slug (French)") { on, n in
+            // Every page of the section gets a new address, and the links to them point elsewhere.
+            let file = fr + section + "/_index.md"
+            write(file, on ? replacingLine(originals[file]!, key: "slug", with: "slug: section-renommee-\(n)") : originals[file]!)
+            return ([file], file)
         },
         Edit(name: "service") { on, n in
             write(service, on ? originals[service]!.replacingOccurrences(of: "summary:\n  en: \"", with: "summary:\n  en: \"Edited \(n). ") : originals[service]!)

@@ -74,7 +74,8 @@ public final class LiveSite: @unchecked Sendable {
     /// The files each unit owns, and the unit owning each file.
     private var owned: [RenderUnit: Set<String>] = [:]
     private var owner: [String: RenderUnit] = [:]
-    /// What each content page left behind when it was last rendered, and what its links found.
+    /// What each content page left behind when it was last rendered, and whether its links found
+    /// what they lead to (`UnitFingerprints.found`).
     private var facts: [PageKey: PageFacts] = [:]
     private var answers: [PageKey: Int] = [:]
     /// For each question pages' links asked of the plan when last rendered, the pages that asked it.
@@ -282,11 +283,12 @@ public final class LiveSite: @unchecked Sendable {
                 default: false
                 }
             }
-            // Pages whose links now lead elsewhere (or nowhere) may now be broken: find out before
-            // the edit is taken, as a full build would.
+            // Pages whose links now lead nowhere, or somewhere again, may now be broken: find out
+            // before the edit is taken, as a full build would. (Links that lead to an address that
+            // moved are not: those pages wait with the others.)
             for unit in nextFingerprints.structure == fingerprints.structure && !directoryMoved ? [] : dirty {
                 guard case .page(let key) = unit, !eager.contains(unit) else { continue }
-                if facts[key] == nil || answers[key] != nextFingerprints.answers(facts[key]?.lookups ?? []) { eager.append(unit) }
+                if facts[key] == nil || answers[key] != nextFingerprints.found(facts[key]?.lookups ?? []) { eager.append(unit) }
             }
             let local = dirty.filter { if case .page = $0 { true } else if case .directoryPage = $0 { true } else { false } }
             if local.count <= eagerLimit { eager = local }
@@ -471,7 +473,7 @@ public final class LiveSite: @unchecked Sendable {
         rendered[unit] = fingerprints.fingerprint(unit, lookups: outcome.page?.lookups ?? [])
         if case .page(let key) = unit, let page = outcome.page {
             setFacts(key, page)
-            answers[key] = fingerprints.answers(page.lookups)
+            answers[key] = fingerprints.found(page.lookups)
         }
     }
 

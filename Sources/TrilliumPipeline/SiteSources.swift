@@ -445,7 +445,15 @@ struct SiteSources: Sendable {
         var site = previous
         site.plan = plan
         // Feeds come and go with a section of dated posts (only the sections whose pages changed can
-        // change); an address a page gave up stays known when the build writes it anyway.
+        // change, and those that moved, which leave their feeds' addresses behind); an address a
+        // page gave up stays known when the build writes it anyway.
+        for (key, url) in change.replaced {
+            guard let index = previous.plan.indexByPath[key], previous.plan.pages[index].isSection,
+                  UpdatesSection.isUpdates(previous.plan.pages[index], plan: previous.plan) else { continue }
+            for feed in [url + "feed.xml", url + "feed.json"] where plan.indexByURL[feed] == nil && !previous.directoryPaths.contains(feed) {
+                site.plan.knownPaths.remove(feed)
+            }
+        }
         for section in change.sections {
             let page = plan.pages[section]
             let feeds = [page.urlPath + "feed.xml", page.urlPath + "feed.json"]

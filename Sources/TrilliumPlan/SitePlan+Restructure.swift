@@ -21,7 +21,13 @@ extension SitePlan {
     /// path, whose twins are such pages too: then no other page's address, twin or section
     /// changes. Nil in every other case, and whenever the planner would report a problem (a URL
     /// taken twice, a page without its twin), so that planning the whole site reports it.
+    ///
+    /// One section read again with another slug is taken too: it and every page below it move to
+    /// their new addresses (`movedSection`).
     public func restructured(_ updates: [PageKey: Page?]) -> (SitePlan, PlanChange)? {
+        if updates.count == 1, let (key, update) = updates.first, let index = indexByPath[key], pages[index].isSection {
+            return update.flatMap { movedSection(index, $0) }
+        }
         for (key, page) in updates {
             if let index = indexByPath[key], pages[index].isSection || pages[index].translationKey != nil { return nil }
             if let page, page.isSection || page.translationKey != nil || page.language != key.language || page.relativePath != key.path { return nil }
@@ -114,6 +120,61 @@ extension SitePlan {
         known.formUnion(newURLs)
         let plan = SitePlan(pages: result, twinOf: twins, indexByPath: byPath, knownPaths: known, childrenOf: children)
         return (plan, PlanChange(newIndexOfOld: newIndexOfOld, changed: changed, replaced: replaced, sections: sections))
+    }
+
+    /// This plan with the section at `index` read again as `page`, whose slug changed: the
+    /// section and every page below it in its language (subsections included) get the address
+    /// the planner gives them, which is theirs with the section's part replaced; every page keeps
+    /// its place, twin and section, and the section takes its place among its parent's pages
+    /// again (its title or weight may have changed too). Nil for the home page, for a section
+    /// that stops being one, for one whose address stays, or when a new address is another page's.
+    func movedSection(_ index: Int, _ page: Page) -> (SitePlan, PlanChange)? {
+        let old = pages[index]
+        guard !old.isHome, page.isSection, page.language == old.language, page.relativePath == old.relativePath,
+              page.translationKey == old.translationKey else { return nil }
+        let folder = old.sectionFolder
+        let slash = folder.lastIndex(of: "/")
+        let parent = slash.map { String(folder[..<$0]) } ?? ""
+        let name = slash.map { String(folder[folder.index(after: $0)...]) } ?? folder
+        let oldURL = old.urlPath, newURL = folderURL(parent, page.language) + (page.slug ?? name) + "/"
+        guard newURL != oldURL else { return nil }
+        var result = pages
+        result[index] = page
+        result[index].urlPath = newURL
+        var changed = [index]
+        var replaced = [PageKey(page.language, page.relativePath): oldURL]
+        let prefix = folder + "/"
+        for below in pages.indices where below != index && pages[below].language == page.language && pages[below].relativePath.hasPrefix(prefix) {
+            let url = pages[below].urlPath
+            guard url.hasPrefix(oldURL) else { return nil }
+            result[below].urlPath = newURL + url.dropFirst(oldURL.count)
+            changed.append(below)
+            replaced[PageKey(page.language, pages[below].relativePath)] = url
+        }
+        let moving = Set(changed)
+        var newURLs: Set<String> = []
+        for moved in changed {
+            let url = result[moved].urlPath
+            // Another page's address (the planner reports it), or the same address twice.
+            if let owner = indexByURL[url], !moving.contains(owner) { return nil }
+            guard newURLs.insert(url).inserted else { return nil }
+        }
+        var children = childrenOf
+        var sections: Set<Int> = Set(changed.filter { result[$0].isSection })
+        for (above, members) in childrenOf where members.contains(index) {
+            // Display order, ties in plan order (as planning's sort of each section's pages).
+            let sorted = members.sorted()
+            let order = SiteStructure.OrderKeys(sorted.map { result[$0] })
+            children[above] = sorted.indices.sorted(by: order.precedes).map { sorted[$0] }
+            sections.insert(above)
+        }
+        var known = knownPaths
+        for (_, url) in replaced where !newURLs.contains(url) { known.remove(url) }
+        known.formUnion(newURLs)
+        var newIndexOfOld = Array(pages.indices)
+        for moved in changed { newIndexOfOld[moved] = -1 }
+        let plan = SitePlan(pages: result, twinOf: twinOf, indexByPath: indexByPath, knownPaths: known, childrenOf: children)
+        return (plan, PlanChange(newIndexOfOld: newIndexOfOld, changed: changed.sorted(), replaced: replaced, sections: sections))
     }
 
     /// The address of `folder`'s pages' folder: its section's address, or its parent's and its name.

@@ -525,6 +525,22 @@ public struct UnitFingerprints: Sendable {
         return hasher.finalize()
     }
 
+    /// Whether each of `lookups` finds something (a page, an address the build writes), not
+    /// where: a link can break only when this changes (an address that moved is not an error).
+    public func found(_ lookups: [LinkLookup]) -> Int {
+        var hasher = Hasher()
+        for lookup in lookups {
+            switch lookup {
+            case .page(let key):
+                hasher.combine(plan.indexByPath[key] != nil)
+            case .sitePath(let path):
+                hasher.combine(plan.knownPaths.contains(path))
+                hasher.combine(plan.indexByURL[path] != nil)
+            }
+        }
+        return hasher.finalize()
+    }
+
     /// A page as a card in its section's list, with what orders the list (date, weight, title).
     static func combineCard(_ page: Page, into hasher: inout Hasher) {
         hasher.combine(page.relativePath)

@@ -255,9 +255,10 @@ struct LiveSiteTests {
         }
     }
 
-    /// Pages that come, go, are published again or get another French slug are planned from the
-    /// plan before (`SitePlan.restructured`), not from scratch, and still give what a full build
-    /// gives; a section's slug or an edit that breaks a pair is planned whole.
+    /// Pages that come, go, are published again or get another French slug, and a section that
+    /// gets another slug (its pages move with it), are planned from the plan before
+    /// (`SitePlan.restructured`), not from scratch, and still give what a full build gives; an
+    /// edit that breaks a pair is refused as a full build refuses it.
     @Test func pagesThatComeAndGoArePlannedFromThePlanBefore() throws {
         let site = Self.makeSite()
         let live = try LiveSite(site.options())
@@ -284,7 +285,7 @@ struct LiveSiteTests {
                 editor.setKey("draft", nil, in: editor.fr(name))
                 return [editor.en(name), editor.fr(name)]
             }),
-            ("section slug", .whole, {
+            ("section slug", .restructured, {
                 editor.setKey("slug", "aide-renommee", in: editor.fr("get-help/_index.md"))
                 return [editor.fr("get-help/_index.md")]
             }),
@@ -308,6 +309,52 @@ struct LiveSiteTests {
             return
         }
         #expect(failure.errors.contains { $0.message.contains("no French twin") }, "\(failure.errors)")
+    }
+
+    /// A section that gets another slug moves its pages: a link to one of them by its file follows
+    /// it, and the page that has it waits with the others; a link written as the old address now
+    /// leads nowhere, and the preview refuses the edit as a full build does.
+    @Test func aSectionThatMovesTakesItsPagesAndBreaksLinksToItsOldAddresses() throws {
+        let site = Self.makeSite()
+        let home = "Content/fr/_index.md", section = "Content/fr/get-help/_index.md"
+        let text = site.source(home)
+        site.write(home, text + "\nAppelez [la ligne](get-help/hotline.md) ou voyez [les refuges](/fr/aide/refuges/).\n")
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        let slug = site.source(section)
+        site.write(section, slug.replacingOccurrences(of: "slug: aide", with: "slug: aide-ailleurs"))
+        guard case .failed(let failure) = live.update(changed: [section]) else {
+            Issue.record("the preview took a section's move that breaks a link")
+            return
+        }
+        #expect(failure.errors.contains { $0.location.file == home && $0.message.contains("/fr/aide/refuges/") }, "\(failure.errors)")
+        guard case .failure = fullBuild(site, into: reference) else {
+            Issue.record("the full build took it too")
+            return
+        }
+        site.write(home, text + "\nAppelez [la ligne](get-help/hotline.md) ou voyez [les refuges](/fr/aide-ailleurs/refuges/).\n")
+        guard expectTaken([home, section], "the link mended", planned: .whole, live: live, site: site, reference: reference) else { return }
+        site.write(home, text + "\nAppelez [la ligne](get-help/hotline.md).\n")
+        guard expectTaken([home], "the link by address taken out", planned: .kept, live: live, site: site, reference: reference) else { return }
+        // Only the section's move now: the page that links to the hotline by its file is not
+        // rendered before the edit is taken (what its links find did not change), and is after.
+        // (No unit is rendered at once for being one of few: only those the edit names or that must be checked.)
+        live.eagerLimit = 0
+        site.write(section, slug.replacingOccurrences(of: "slug: aide", with: "slug: aide-encore-2"))
+        guard case .updated(let update) = live.update(changed: [section]) else {
+            Issue.record("the preview refused a section's move")
+            return
+        }
+        #expect(update.planning == .restructured)
+        #expect(update.rendered == 1, "pages whose links only moved were rendered before the edit was taken: \(update.rendered)")
+        #expect(update.pending > 3, "the section's pages, and those linking to them, wait: \(update.pending)")
+        #expect(live.finishPending().allSatisfy { $0.severity != .error })
+        guard case .success = fullBuild(site, into: reference) else {
+            Issue.record("the full build fails")
+            return
+        }
+        let differences = OutputSnapshot(site.output).differences(from: OutputSnapshot(reference))
+        #expect(differences.isEmpty, "\(differences.prefix(8))")
     }
 
     /// A service that goes while a page links to its page: the preview refuses the edit as a full

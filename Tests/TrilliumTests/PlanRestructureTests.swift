@@ -21,11 +21,11 @@ struct PlanRestructureTests {
         for language in Language.allCases {
             let fr = language == .fr
             for (path, lines) in [("_index.md", [String]()), ("help/_index.md", fr ? ["slug: aide"] : []), ("news/_index.md", []),
-                                  ("about/_index.md", ["weight: 3"])] {
+                                  ("about/_index.md", ["weight: 3"]), ("help/more/_index.md", fr ? ["slug: plus"] : [])] {
                 pages[PageKey(language, path)] = page(language, path, title: "Section \(path)", lines: lines)
             }
-            for n in 0..<12 {
-                let path = ["help", "news", "about", "loose"][n % 4] + "/page-\(n).md"
+            for n in 0..<15 {
+                let path = ["help", "news", "about", "loose", "help/more"][n % 5] + "/page-\(n).md"
                 var lines = ["weight: \(n % 3)"]
                 if path.hasPrefix("news") { lines.append("date: 2024-0\(n % 9 + 1)-1\(n % 10)") }
                 if fr && n % 5 == 0 { lines.append("slug: page-fr-\(n)") }
@@ -57,7 +57,7 @@ struct PlanRestructureTests {
         var random = LiveSiteTests.Seeded(state: seed)
         var pages = Self.pages()
         var (current, _) = Self.plan(pages)
-        var restructured = 0, fallBack = 0
+        var restructured = 0, fallBack = 0, movedSections = 0
         for step in 0..<60 {
             var updates: [PageKey: Page?] = [:]
             let regular = pages.keys.filter { !$0.path.hasSuffix("_index.md") }.sorted()
@@ -88,8 +88,11 @@ struct PlanRestructureTests {
                 let lines = key.path.hasPrefix("news") ? ["date: 2023-12-2\(step % 9)"] : ["weight: \(Int.random(in: -2..<5, using: &random))"]
                 updates[key] = Self.page(key.language, key.path, title: "Reordered \(step)", lines: lines)
             default:
-                // A section's slug (refused: every page below it moves).
-                updates[PageKey(.fr, "help/_index.md")] = Self.page(.fr, "help/_index.md", title: "Aide", lines: ["slug: aide-\(step)"])
+                // A section's slug: every page below it moves (refused when it takes another
+                // section's address, or when nothing moves).
+                let slug = ["news", "aide", "aide-\(step)", "aide-\(step)-bis"][Int.random(in: 0..<4, using: &random)]
+                updates[PageKey(.fr, "help/_index.md")] = Self.page(.fr, "help/_index.md", title: "Aide \(step % 3)",
+                                                                   lines: ["slug: \(slug)", "weight: \(step % 4)"])
             }
             var next = pages
             for (key, page) in updates { next[key] = page }
@@ -98,8 +101,12 @@ struct PlanRestructureTests {
                 restructured += 1
                 #expect(!problems.hasErrors, "restructured a plan the planner refuses (step \(step))")
                 Self.expectSame(plan, full)
+                // The pages read again, and those that moved with a section.
+                let moved = full.pages.filter { page in current.page(page.language, page.relativePath).map { $0.urlPath != page.urlPath } ?? false }
+                    .map { PageKey($0.language, $0.relativePath) }
                 #expect(change.changed.map { PageKey(plan.pages[$0].language, plan.pages[$0].relativePath) }.sorted()
-                        == updates.compactMap { $0.value == nil ? nil : $0.key }.sorted())
+                        == Set(updates.compactMap { $0.value == nil ? nil : $0.key } + moved).sorted())
+                if updates.keys.contains(where: { $0.path.hasSuffix("_index.md") }) { movedSections += 1 }
             } else {
                 fallBack += 1
             }
@@ -111,12 +118,22 @@ struct PlanRestructureTests {
         }
         #expect(restructured > 10, "too few edits went through restructured: \(restructured)")
         #expect(fallBack > 3, "too few edits were refused: \(fallBack)")
+        #expect(movedSections > 0, "no section moved")
     }
 
     @Test func aSectionOrATranslationKeyIsLeftToThePlanner() {
         let pages = Self.pages()
         let (plan, _) = Self.plan(pages)
+        // A section that stays where it is, or that moves onto another's address.
         #expect(plan.restructured([PageKey(.en, "help/_index.md"): Self.page(.en, "help/_index.md", title: "Help", lines: ["weight: 9"])]) == nil)
+        #expect(plan.restructured([PageKey(.en, "help/_index.md"): Self.page(.en, "help/_index.md", title: "Help", lines: ["slug: news"])]) == nil)
+        #expect(plan.restructured([PageKey(.en, "_index.md"): Self.page(.en, "_index.md", title: "Home", lines: ["slug: home"])]) == nil)
+        // A subsection that moves takes its pages with it.
+        var next = pages
+        next[PageKey(.fr, "help/more/_index.md")] = Self.page(.fr, "help/more/_index.md", title: "Plus", lines: ["slug: davantage"])
+        let moved = plan.restructured([PageKey(.fr, "help/more/_index.md"): next[PageKey(.fr, "help/more/_index.md")]!])
+        #expect(moved?.0.page(.fr, "help/more/page-4.md")?.urlPath == "/fr/aide/davantage/page-4/")
+        if let (restructured, _) = moved { Self.expectSame(restructured, Self.plan(next).0) }
         #expect(plan.restructured([PageKey(.en, "help/page-0.md"): Self.page(.en, "help/page-0.md", title: "Keyed", lines: ["translationKey: k"])]) == nil)
         #expect(plan.restructured([PageKey(.en, "help/page-0.md"): Self.page(.en, "help/page-0.md", title: "Other", lines: ["weight: 9"])]) != nil)
     }
