@@ -210,14 +210,14 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static func withNoReferrer(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let pattern = Array("<a href=\"".utf8)
-        let rel = Array(" rel=\"noreferrer\"".utf8)
+        let pattern = noReferrerPattern
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
         var i = 0
         var copied = 0
-        while i + pattern.count < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "a"), bytes[i + 2] == UInt8(ascii: " ") else {
+        while true {
+            i = bytes.position(of: UInt8(ascii: "<"), from: i)
+            guard i + pattern.count < bytes.count else { break }
+            guard bytes[i + 1] == UInt8(ascii: "a"), bytes[i + 2] == UInt8(ascii: " ") else {
                 i += 1
                 continue
             }
@@ -234,15 +234,21 @@ public struct MarkdownRenderer: Sendable {
             func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
             let scheme = bytes[urlStart..<min(quote, urlStart + 8)].map(lower)
             if scheme.starts(with: Array("http://".utf8)) || scheme.starts(with: Array("https://".utf8)) {
+                if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
                 out.append(contentsOf: bytes[copied...quote])
-                out.append(contentsOf: rel)
+                out.append(contentsOf: noReferrerAttribute)
                 copied = quote + 1
             }
             i = quote + 1
         }
+        // Most pages link to no other site: their HTML is taken as it is.
+        guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
         out.append(contentsOf: bytes[copied..<bytes.count])
         return String(decoding: out, as: UTF8.self)
     }
+
+    private static let noReferrerPattern = Array("<a href=\"".utf8)
+    private static let noReferrerAttribute = Array(" rel=\"noreferrer\"".utf8)
 
     /// Allows web, mail and phone links, fragments and relative paths; refuses script and data URLs.
     /// Browsers ignore tabs, newlines and control characters inside a scheme (`java\tscript:`),

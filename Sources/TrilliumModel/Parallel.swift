@@ -47,3 +47,24 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
 
     func values() -> [T] { lock.withLock { slots.compactMap { $0 } } }
 }
+
+/// A value made on another thread while the caller goes on with other work; `value()` waits for it.
+/// (Loading reads the services beside the pages, so what one does alone fills the other's gaps.)
+package final class Concurrent<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    package init(_ make: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async { [self] in
+            result = make()
+            done.signal()
+        }
+    }
+
+    /// The value, once made (it is made once; asking again does not wait).
+    package func value() -> T {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splitting and searching strings by ASCII bytes: paths, URLs and keys are ASCII, and working on
 /// UTF-8 avoids the Character-by-Character work of `split(separator:)` and `firstIndex(of:)`.
 extension String {
@@ -50,5 +52,14 @@ extension String {
             out.append(contentsOf: bytes[copied..<bytes.count])
             return String(decoding: out, as: UTF8.self)
         }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The position of the first `byte` at or after `start`, or `count` when there is none: C's
+    /// `memchr`, which looks at many bytes per step, for scans that look for one byte among many.
+    package func position(of byte: UInt8, from start: Int) -> Int {
+        guard start < count, let base = baseAddress, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -40,6 +40,13 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(pagesPerLanguage: counts, filesWritten: writer.filesWritten,
                                  warnings: BuildFailure(diagnostics.items).diagnostics, seconds: Date().timeIntervalSince(start))
         report.searchSeconds = summary.search.analysisSeconds
+        if options.leavesMemoryToExit { _ = Unmanaged.passRetained(LeftToExit((site, summary))) }
         return report
     }
+}
+
+/// Values held by one reference that is never released (`BuildOptions.leavesMemoryToExit`).
+private final class LeftToExit: @unchecked Sendable {
+    let values: Any
+    init(_ values: Any) { self.values = values }
 }

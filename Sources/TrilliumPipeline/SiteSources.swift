@@ -61,11 +61,16 @@ struct SiteSources: Sendable {
     init(reading options: BuildOptions) {
         self.options = options
         files = SiteFileSystem(root: options.siteRoot)
-        services = ServiceFolder(reading: files, loader: ServiceLoader(today: options.today), workers: options.workers)
+        // The services are read beside the settings, theme and pages: each has a part that runs
+        // on one core (a folder's listing, checks across files), which the other fills.
+        let files = files, loader = ServiceLoader(today: options.today)
+        let reading = Concurrent { ServiceFolder(reading: files, loader: loader, workers: options.workers) }
+        services = ServiceFolder(unreadWith: loader, workers: options.workers)
         hasContent = files.exists("Content")
         readSettings()
         readTheme()
         for language in Language.allCases { readFolder(language) }
+        services = reading.value()
     }
 
     // MARK: Reading

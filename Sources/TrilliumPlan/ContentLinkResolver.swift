@@ -136,8 +136,8 @@ package struct ContentLinkResolver {
     static func key(_ page: Page) -> PageKey { PageKey(page.language, page.relativePath) }
 
     package static func splitFragment(_ url: String) -> (String, String?) {
-        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
-        let fragment = String(url[url.index(after: hash)...])
+        guard let hash = url.firstIndex(ofByte: UInt8(ascii: "#")) else { return (url, nil) }
+        let fragment = String(url[url.utf8.index(after: hash)...])
         return (String(url[..<hash]), fragment.isEmpty ? nil : fragment)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TrilliumModel
 import TrilliumMarkdown
 import TrilliumDirectory
@@ -42,7 +43,7 @@ public enum FrenchTypography {
 
     /// The value of a `lang` attribute among a tag's attributes, if it has one.
     static func languageAttribute(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        let pattern = Array(" lang=".utf8)
+        let pattern = languagePattern
         guard range.count > pattern.count else { return nil }
         var i = range.lowerBound
         while i + pattern.count <= range.upperBound {
@@ -57,6 +58,8 @@ public enum FrenchTypography {
         }
         return nil
     }
+
+    private static let languagePattern = Array(" lang=".utf8)
 
     /// Open elements and whether each is in another language than French (lang="en…").
     struct LanguageStack {
@@ -106,10 +109,8 @@ public enum FrenchTypography {
             // Elements marked as another language (`lang="en"`) keep their own typography.
             var languages = LanguageStack()
             while index < input.count {
-                guard input[index] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
+                index = input.position(of: UInt8(ascii: "<"), from: index)
+                guard index < input.count else { break }
                 if verbatimDepth > 0 || languages.inOtherLanguage {
                     output.append(contentsOf: input[textStart..<index])
                 } else {
@@ -189,11 +190,12 @@ public enum FrenchTypography {
             let c = bytes[i]
             if !special[Int(c)] {
                 // A run of ordinary bytes is copied at once (byte by byte it was most of this function's time).
-                var runEnd = i
-                while runEnd < end, !special[Int(bytes[runEnd])] {
-                    if !inURLWord, canStartWord(runEnd) { candidates.append(runEnd) }
-                    runEnd += 1
-                }
+                // Only its first byte can start a word: the others follow a byte that is not special,
+                // so neither a space nor `(`, nor the end of a `«` (whose first byte is special, and
+                // which the rules take whole, or leave whole inside an address).
+                if !inURLWord, canStartWord(i) { candidates.append(i) }
+                var runEnd = i + 1
+                while runEnd < end, !special[Int(bytes[runEnd])] { runEnd += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<runEnd]))
                 i = runEnd
                 continue

@@ -96,9 +96,7 @@ extension SiteRenderer {
             let renderer = allCards?.renderer(self, directory) ?? ServicePagesRenderer(renderer: self, directory: directory)
             return UnitOutcome(files: renderer.exports(context: services), diagnostics: [])
         case .siteFiles:
-            var diagnostics = DiagnosticList()
-            let files = renderSiteFiles(diagnostics: &diagnostics)
-            return UnitOutcome(files: files, diagnostics: diagnostics.items)
+            return UnitOutcome(files: renderSiteFiles(), diagnostics: [])
         case .search:
             return UnitOutcome(files: [], diagnostics: [])
         }

@@ -7,7 +7,7 @@ import TrilliumSearch
 
 /// Site-wide files: the language-choice root, 404 pages, feeds, sitemap, robots.txt, assets, host headers.
 extension SiteRenderer {
-    func renderSiteFiles(diagnostics: inout DiagnosticList) -> [OutputFile] {
+    func renderSiteFiles() -> [OutputFile] {
         var files = renderLanguageChoice()
         for language in Language.allCases {
             var view = factory.base(language: language, urlPath: "/\(language.rawValue)/404.html", twinPath: "/\(language.other.rawValue)/404.html",

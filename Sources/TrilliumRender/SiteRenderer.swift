@@ -126,8 +126,8 @@ public struct SiteRenderer: Sendable {
             let generated = ServicePagesRenderer(renderer: self, directory: services, search: search).render(emit: emit, diagnostics: &diagnostics)
             for (language, count) in generated { counts[language, default: 0] += count }
         }
-        Self.deliver(renderSearchFiles(search), to: emit, diagnostics: &diagnostics)
-        Self.deliver(renderSiteFiles(diagnostics: &diagnostics), to: emit, diagnostics: &diagnostics)
+        // The site's own files are made beside the search's (`renderSearchFiles`), delivered after them.
+        Self.deliver(renderSearchFiles(search, also: { [self] in renderSiteFiles() }), to: emit, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: problems)
         return Summary(pagesPerLanguage: counts, plainTexts: texts, linkedPages: Set(outcomes.flatMap(\.linkedPages)),
                        pageLinks: outcomes.map { PageLinks(headings: $0.headings, anchors: $0.anchors) }, search: search)

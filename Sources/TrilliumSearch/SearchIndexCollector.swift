@@ -183,10 +183,11 @@ private final class Stripe: @unchecked Sendable {
     func add(_ analyzed: SearchIndexCollector.FieldWords, number: Int) {
         // Work on local copies of the tables (moved out and back): a stored property of a
         // class is checked for exclusive access on every use, which the inner loop cannot afford.
-        var table = SearchWordTable(capacity: 0), counts: [Int32] = [], sums: [Int32] = []
+        var table = SearchWordTable(capacity: 0), counts: [Int32] = [], sums: [Int32] = [], lists: [[UInt32]] = []
         swap(&table, &words)
         swap(&counts, &fieldCounts)
         swap(&sums, &scores)
+        swap(&lists, &postings)
         var touched: [Int32] = []
         var fieldTouched: [Int32] = []
         analyzed.bytes.withUnsafeBufferPointer { bytes in
@@ -196,7 +197,7 @@ private final class Stripe: @unchecked Sendable {
                     let start = word == 0 ? 0 : analyzed.ends[word - 1]
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<analyzed.ends[word]])
                     word += 1
-                    let term = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums)
+                    let term = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums, lists: &lists)
                     guard term >= 0 else { continue }
                     if counts[Int(term)] == 0 { fieldTouched.append(term) }
                     counts[Int(term)] += 1
@@ -211,18 +212,20 @@ private final class Stripe: @unchecked Sendable {
             }
         }
         for term in touched {
-            postings[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
+            lists[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
             sums[Int(term)] = 0
         }
         swap(&table, &words)
         swap(&counts, &fieldCounts)
         swap(&sums, &scores)
+        swap(&lists, &postings)
         documentTerms[number] = touched
     }
 
     /// The term number of a word not in `table` yet (-1 for a stop word or no term): stems it,
     /// numbers a new term and remembers the word. The lock is held.
-    private func newTerm(_ word: UnsafeBufferPointer<UInt8>, table: inout SearchWordTable, counts: inout [Int32], sums: inout [Int32]) -> Int32 {
+    private func newTerm(_ word: UnsafeBufferPointer<UInt8>, table: inout SearchWordTable, counts: inout [Int32], sums: inout [Int32],
+                         lists: inout [[UInt32]]) -> Int32 {
         let text = String(decoding: word, as: UTF8.self)
         var result: Int32 = -1
         let term = stopWords.contains(text) ? "" : SearchText.term(forWord: text, language: language)
@@ -233,7 +236,7 @@ private final class Stripe: @unchecked Sendable {
                 result = Int32(termNames.count)
                 termNumbers[term] = result
                 termNames.append(term)
-                postings.append([])
+                lists.append([])
                 counts.append(0)
                 sums.append(0)
             }

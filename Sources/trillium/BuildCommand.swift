@@ -30,6 +30,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(site: site, output: output, baseURL: baseURL, publishing: publishing, workers: workers)
+        options.leavesMemoryToExit = true
         if verbose && !quiet {
             options.onFileWritten = { path in print(path) }
         }

@@ -147,4 +147,43 @@ struct MarkdownRendererTests {
         #expect(document.html.contains("<a href=\"mailto:a@example.org\">mail</a>"))
         #expect(document.html.contains("<a href=\"/en/\">home</a>"))
     }
+
+    /// The attribute goes after each web link's URL and nowhere else, wherever the link is in
+    /// the HTML (first, last, next to other tags), and HTML with no web link comes back as it was.
+    @Test func theNoReferrerAttributeGoesOnWebLinksOnly() {
+        let rel = " rel=\"noreferrer\""
+        let cases: [(String, String)] = [
+            ("", ""),
+            ("<p>No link at all &lt; here</p>", "<p>No link at all &lt; here</p>"),
+            ("<a href=\"https://a.example\">", "<a href=\"https://a.example\"\(rel)>"),
+            ("<a href=\"HTTP://A.example/x\">x</a>", "<a href=\"HTTP://A.example/x\"\(rel)>x</a>"),
+            ("<p><a href=\"/en/\">in</a> <a href=\"https://b.example\">out</a></p>", "<p><a href=\"/en/\">in</a> <a href=\"https://b.example\"\(rel)>out</a></p>"),
+            ("<abbr>a</abbr><a href=\"mailto:a@example.org\">m</a><a  href=\"https://c.example\">", "<abbr>a</abbr><a href=\"mailto:a@example.org\">m</a><a  href=\"https://c.example\">"),
+            ("<<<a href=\"https://d.example\">d</a><", "<<<a href=\"https://d.example\"\(rel)>d</a><"),
+            ("<a href=\"https://unclosed", "<a href=\"https://unclosed"),
+            ("text <a href=\"", "text <a href=\""),
+        ]
+        for (html, expected) in cases {
+            #expect(MarkdownRenderer.withNoReferrer(html) == expected, "\(html)")
+        }
+    }
+}
+
+@Suite("Byte search")
+struct BytePositionTests {
+    /// `position(of:from:)` finds what a loop over the bytes finds, from every start.
+    @Test func positionFindsTheFirstByteFromEveryStart() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 2, 15, 16, 17, 64, 200] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...3, using: &generator) }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...length + 1 {
+                    for byte in UInt8(0)...4 {
+                        let expected = start < length ? (start..<length).first { buffer[$0] == byte } ?? length : length
+                        #expect(buffer.position(of: byte, from: start) == expected, "\(bytes) \(byte) from \(start)")
+                    }
+                }
+            }
+        }
+    }
 }

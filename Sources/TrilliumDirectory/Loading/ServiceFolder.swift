@@ -82,6 +82,12 @@ public struct ServiceFolder: Sendable {
         readAll(fileSystem)
     }
 
+    /// A folder not read (no directory): what a loader holds while the real one is read.
+    public init(unreadWith loader: ServiceLoader, workers: Int = 1) {
+        self.loader = loader
+        self.workers = workers
+    }
+
     private mutating func readAll(_ fileSystem: SiteFileSystem) {
         defer { taking = .readAgain }
         entries = [:]
