@@ -235,6 +235,34 @@ def run_generator(name: str, args: list[str], output: str, expected: list[str], 
             "peak_mib": max(s["peak_kib"] for s in samples) / 1024, "samples": samples, "index_html": pages}
 
 
+def run_interleaved(generators: list[tuple[str, list[str], str]], expected: list[str], runs: int, warmup: bool,
+                    env: dict, logs: str) -> dict:
+    """`run_generator` for several generators, taking turns run by run (T H T H ...): the
+    machine's speed drifts over minutes, and turns let each run of one meet the same machine as
+    the other's. Returns each generator's result by name, plus `paired_wall_ratios`, the first
+    generator's wall time over the second's, run by run."""
+    samples: dict[str, list[dict]] = {name: [] for name, _, _ in generators}
+    pages: dict[str, int] = {}
+    for run in range(runs + (1 if warmup else 0)):
+        for name, args, output in generators:
+            if run == 0:
+                remove_output(output)
+            label = "warm-up" if warmup and run == 0 else f"run {run + (0 if warmup else 1)}/{runs}"
+            sample = timed(args, env=env, log_path=os.path.join(logs, f"{name}.log"))
+            pages[name] = validate(output, expected, name)
+            log(f"  {name:<8} {label:<9} {sample['wall']:8.2f} s wall {sample['cpu']:8.2f} s CPU {sample['peak_kib'] / 1024:8.1f} MiB"
+                f"  ({pages[name]:,} index.html; load before {sample['load']:.1f})")
+            if not (warmup and run == 0):
+                samples[name].append(sample)
+    results = {name: {"wall_s": statistics.median(s["wall"] for s in samples[name]),
+                      "cpu_s": statistics.median(s["cpu"] for s in samples[name]),
+                      "peak_mib": max(s["peak_kib"] for s in samples[name]) / 1024, "samples": samples[name],
+                      "index_html": pages[name]} for name, _, _ in generators}
+    first, second = generators[0][0], generators[1][0]
+    results["paired_wall_ratios"] = [a["wall"] / b["wall"] for a, b in zip(samples[first], samples[second])]
+    return results
+
+
 def run_cmark(markdown: str, runs: int) -> dict | None:
     if not shutil.which("cmark-gfm"):
         return None
@@ -275,17 +303,19 @@ def bench_size(pages: int, seed: int, trillium: str, runs: int, warmup: bool, ou
         "content_pages": len(plan.pages) * 2,
         "services": len(plan.services),
         "markdown_mib": folder_bytes(os.path.join(trillium_site, "Content"), ".md") / 1048576,
-        "trillium": run_generator("trillium", [trillium, "build", "--site", trillium_site, "--output", trillium_out, "--quiet"],
-                                  trillium_out, expected, runs, warmup, env, logs),
-        "hugo": run_generator("hugo", ["hugo", "--source", hugo_site, "--destination", hugo_out, "--quiet"],
-                              hugo_out, expected, runs, warmup, env, logs),
-        "cmark": run_cmark(os.path.join(folder, "all.md"), max(runs, 1)),
     }
+    timings = run_interleaved([("trillium", [trillium, "build", "--site", trillium_site, "--output", trillium_out, "--quiet"], trillium_out),
+                               ("hugo", ["hugo", "--source", hugo_site, "--destination", hugo_out, "--quiet"], hugo_out)],
+                              expected, runs, warmup, env, logs)
+    result["trillium"], result["hugo"] = timings["trillium"], timings["hugo"]
+    result["paired_wall_ratios"] = timings["paired_wall_ratios"]
+    result["cmark"] = run_cmark(os.path.join(folder, "all.md"), max(runs, 1))
     result["trillium"]["output_mib"] = folder_bytes(trillium_out) / 1048576
     result["hugo"]["output_mib"] = folder_bytes(hugo_out) / 1048576
     if output_root != BENCH_DIR:
         shutil.rmtree(outputs, ignore_errors=True)  # do not leave hundreds of MiB in RAM
     result["time_ratio"] = result["trillium"]["wall_s"] / result["hugo"]["wall_s"]
+    result["paired_time_ratio"] = statistics.median(result["paired_wall_ratios"])
     result["cpu_ratio"] = result["trillium"]["cpu_s"] / result["hugo"]["cpu_s"]
     result["memory_ratio"] = result["trillium"]["peak_mib"] / result["hugo"]["peak_mib"]
     return result
@@ -293,14 +323,16 @@ def bench_size(pages: int, seed: int, trillium: str, runs: int, warmup: bool, ou
 
 def table(results: list[dict]) -> str:
     header = ("| N/lang | index.html T / H | Trillium wall | Trillium CPU | Trillium peak | Hugo wall | Hugo CPU | Hugo peak "
-              "| wall T/H | CPU T/H | memory T/H | cmark-gfm alone (wall, peak) |")
+              "| wall T/H | wall T/H run by run | CPU T/H | memory T/H | cmark-gfm alone (wall, peak) |")
     lines = [header, "| ---: " * (header.count("|") - 1) + "|"]
     for r in results:
         t, h, c = r["trillium"], r["hugo"], r["cmark"]
         floor = f"{c['wall_s']:.2f} s, {c['peak_mib']:.0f} MiB" if c else "n/a"
         lines.append(f"| {r['pages_per_language']:,} | {t['index_html']:,} / {h['index_html']:,} | {t['wall_s']:.2f} s "
                      f"| {t['cpu_s']:.2f} s | {t['peak_mib']:.0f} MiB | {h['wall_s']:.2f} s | {h['cpu_s']:.2f} s "
-                     f"| {h['peak_mib']:.0f} MiB | {r['time_ratio']:.2f}× | {r['cpu_ratio']:.2f}× | {r['memory_ratio']:.2f}× "
+                     f"| {h['peak_mib']:.0f} MiB | {r['time_ratio']:.2f}× "
+                     f"| {r['paired_time_ratio']:.2f}× ({', '.join(f'{x:.2f}' for x in r['paired_wall_ratios'])}) "
+                     f"| {r['cpu_ratio']:.2f}× | {r['memory_ratio']:.2f}× "
                      f"| {floor} |")
     return "\n".join(lines)
 
@@ -362,7 +394,7 @@ def main() -> int:
         json.dump(report, handle, indent=2, sort_keys=True)
         handle.write("\n")
     print(f"Median of {runs} run{'s' if runs > 1 else ''}{' after a warm-up' if warmup else ''}; CPU = user + system; "
-          f"peak = largest max RSS (GNU time %M); T/H = Trillium ÷ Hugo; output written to {output_root}.\n")
+          f"peak = largest max RSS (GNU time %M); T/H = Trillium ÷ Hugo (the two take turns, run by run); output written to {output_root}.\n")
     print(table(results))
     largest = results[-1]
     if largest["pages_per_language"] >= 10_000:

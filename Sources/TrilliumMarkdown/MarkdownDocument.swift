@@ -26,18 +26,19 @@ public struct HeadingIDGenerator: Sendable {
     public init() {}
 
     public static func slugify(_ text: String) -> String {
-        var result = ""
+        // The folded text is ASCII: worked on as bytes.
+        var result: [UInt8] = []
         var pendingHyphen = false
-        for scalar in TextFolding.fold(text).unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
+        for byte in TextFolding.foldedUTF8(text) {
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                result.unicodeScalars.append(scalar)
-            } else if scalar != "'" {
+                result.append(byte)
+            } else if byte != UInt8(ascii: "'") {
                 pendingHyphen = true
             }
         }
-        return result.isEmpty ? "section" : result
+        return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
     }
 
     public mutating func id(for text: String) -> String {

@@ -72,7 +72,7 @@ extension SiteRenderer {
         return SearchDocument(
             kind: .page, url: config.href(page.urlPath), title: typography(page.frontMatter.title), section: typography(section),
             fields: [.title(page.frontMatter.title), .headings(text.headings), .description(page.frontMatter.description), .body(text.plainText)],
-            excerpt: typography(SearchFragment.excerpt(page.frontMatter.description + " " + text.plainText)))
+            excerpt: typography(SearchFragment.excerpt(of: [page.frontMatter.description, text.plainText])))
     }
 }
 
@@ -92,6 +92,6 @@ extension ServicePagesRenderer {
             section: text(t("directoryTitle", language)),
             fields: [.title(service.name[language]), .headings(service.organization.name[language]), .phones(numbers),
                      .description(service.summary[language]), .tags(tagText(service, language)), .body(descriptionText)],
-            excerpt: text(SearchFragment.excerpt(service.summary[language] + " " + descriptionText)), phones: phones)
+            excerpt: text(SearchFragment.excerpt(of: [service.summary[language], descriptionText])), phones: phones)
     }
 }

@@ -26,26 +26,38 @@ public enum SearchFragment {
     /// The first `excerptLimit` characters (Unicode scalars) of `text`, runs of spaces and line
     /// breaks made one space, cut before a word. Works on bytes: it runs over every page's text.
     public static func excerpt(_ text: String) -> String {
+        excerpt(of: [text])
+    }
+
+    /// `excerpt` of the texts joined by spaces, without joining them (a page's whole text would
+    /// be copied for its first words).
+    public static func excerpt(of texts: [String]) -> String {
         var out: [UInt8] = []
         var length = 0
-        var text = text
-        text.withUTF8 { bytes in
-            out.reserveCapacity(min(bytes.count, excerptLimit * 2))
-            var index = 0
-            while index < bytes.count {
-                while index < bytes.count && isSpace(bytes[index]) { index += 1 }
-                let start = index
-                var scalars = 0
-                while index < bytes.count && !isSpace(bytes[index]) {
-                    if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
-                    index += 1
+        var full = false
+        for text in texts where !full {
+            var text = text
+            text.withUTF8 { bytes in
+                if out.isEmpty { out.reserveCapacity(min(bytes.count, excerptLimit * 2)) }
+                var index = 0
+                while index < bytes.count {
+                    while index < bytes.count && isSpace(bytes[index]) { index += 1 }
+                    let start = index
+                    var scalars = 0
+                    while index < bytes.count && !isSpace(bytes[index]) {
+                        if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+                        index += 1
+                    }
+                    guard index > start else { break }
+                    let needed = scalars + (out.isEmpty ? 0 : 1)
+                    if length + needed > excerptLimit {
+                        full = true
+                        break
+                    }
+                    if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    length += needed
                 }
-                guard index > start else { break }
-                let needed = scalars + (out.isEmpty ? 0 : 1)
-                if length + needed > excerptLimit { break }
-                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                length += needed
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -188,32 +188,59 @@ private final class Stripe: @unchecked Sendable {
         swap(&counts, &fieldCounts)
         swap(&sums, &scores)
         swap(&lists, &postings)
-        var touched: [Int32] = []
-        var fieldTouched: [Int32] = []
-        analyzed.bytes.withUnsafeBufferPointer { bytes in
-            var word = 0
-            for field in analyzed.fields {
-                for _ in 0..<field.words {
-                    let start = word == 0 ? 0 : analyzed.ends[word - 1]
-                    let text = UnsafeBufferPointer(rebasing: bytes[start..<analyzed.ends[word]])
-                    word += 1
-                    let term = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums, lists: &lists)
-                    guard term >= 0 else { continue }
-                    if counts[Int(term)] == 0 { fieldTouched.append(term) }
-                    counts[Int(term)] += 1
+        let wordCount = analyzed.ends.count
+        // First each word's term (numbering new terms grows the tables), then the counting, on
+        // tables that no longer grow: through pointers, with no check per word that an array
+        // is not shared.
+        let terms = [Int32](unsafeUninitializedCapacity: wordCount) { terms, written in
+            analyzed.bytes.withUnsafeBufferPointer { bytes in
+                analyzed.ends.withUnsafeBufferPointer { ends in
+                    for word in 0..<wordCount {
+                        let text = UnsafeBufferPointer(rebasing: bytes[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
+                        terms[word] = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums, lists: &lists)
+                    }
                 }
-                for term in fieldTouched {
-                    let index = Int(term)
-                    if sums[index] == 0 { touched.append(term) }
-                    sums[index] += Int32(field.weight) * min(counts[index], Int32(SearchIndexBuilder.occurrenceCap))
-                    counts[index] = 0
+            }
+            written = wordCount
+        }
+        let touched = [Int32](unsafeUninitializedCapacity: wordCount) { touched, touchedCount in
+            touchedCount = 0
+            var fieldTouched = [Int32](repeating: 0, count: wordCount)
+            counts.withUnsafeMutableBufferPointer { counts in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    var word = 0
+                    for field in analyzed.fields {
+                        var fieldTouchedCount = 0
+                        for _ in 0..<field.words {
+                            let term = terms[word]
+                            word += 1
+                            guard term >= 0 else { continue }
+                            if counts[Int(term)] == 0 {
+                                fieldTouched[fieldTouchedCount] = term
+                                fieldTouchedCount += 1
+                            }
+                            counts[Int(term)] += 1
+                        }
+                        for term in fieldTouched[0..<fieldTouchedCount] {
+                            let index = Int(term)
+                            if sums[index] == 0 {
+                                touched[touchedCount] = term
+                                touchedCount += 1
+                            }
+                            sums[index] += Int32(field.weight) * min(counts[index], Int32(SearchIndexBuilder.occurrenceCap))
+                            counts[index] = 0
+                        }
+                    }
                 }
-                fieldTouched.removeAll(keepingCapacity: true)
             }
         }
-        for term in touched {
-            lists[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
-            sums[Int(term)] = 0
+        sums.withUnsafeMutableBufferPointer { sums in
+            lists.withUnsafeMutableBufferPointer { lists in
+                for term in touched {
+                    lists[Int(term)].append(UInt32(number) << 8 | UInt32(min(sums[Int(term)], 255)))
+                    sums[Int(term)] = 0
+                }
+            }
         }
         swap(&table, &words)
         swap(&counts, &fieldCounts)

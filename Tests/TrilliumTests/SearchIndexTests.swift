@@ -148,6 +148,20 @@ struct SearchIndexTests {
         #expect(SearchFragment.excerpt(text) == text)
     }
 
+    /// Texts excerpted together give the excerpt of the texts joined by a space, wherever the
+    /// limit falls (in the first text, on the boundary, in the second) and whatever spaces
+    /// they start or end with.
+    @Test func textsExcerptedTogetherGiveTheExcerptOfTheirJoin() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["", " ", "\n", "été", "survivante", "a", "l’aide", "\t\t", "123"]
+        for _ in 0..<300 {
+            let texts = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...400, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
+            }
+            #expect(SearchFragment.excerpt(of: texts) == SearchFragment.excerpt(texts.joined(separator: " ")), "\(texts)")
+        }
+    }
+
     @Test func aFragmentHoldsWhatAResultShows() throws {
         let document = SearchDocument(kind: .service, url: "/fr/services/x/", title: "Ligne \"x\"", section: "Services",
                                       fields: [], excerpt: "Aide\u{2028}jour et nuit", phones: [SearchPhone(text: "Appeler le 211", href: "tel:211")])
