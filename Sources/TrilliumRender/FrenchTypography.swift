@@ -186,24 +186,27 @@ public enum FrenchTypography {
             index == range.lowerBound || isSpace(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "(")
                 || (index >= range.lowerBound + 2 && matches(bytes, index - 2, end, openingGuillemet))
         }
+        // Bytes that stay as they are are copied in one piece when a rule changes something (or
+        // looks back at the output), and at the end: most of a text is copied unchanged.
+        var copied = range.lowerBound
+        func flush(_ upTo: Int) {
+            if copied < upTo { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<upTo])) }
+            copied = upTo
+        }
         while i < end {
             let c = bytes[i]
             if !special[Int(c)] {
-                // A run of ordinary bytes is copied at once (byte by byte it was most of this function's time).
-                // Only its first byte can start a word: the others follow a byte that is not special,
-                // so neither a space nor `(`, nor the end of a `«` (whose first byte is special, and
-                // which the rules take whole, or leave whole inside an address).
+                // Only the first byte of a run of ordinary bytes can start a word: the others follow
+                // a byte that is not special, so neither a space nor `(`, nor the end of a `«` (whose
+                // first byte is special, and which the rules take whole, or leave whole inside an address).
                 if !inURLWord, canStartWord(i) { candidates.append(i) }
-                var runEnd = i + 1
-                while runEnd < end, !special[Int(bytes[runEnd])] { runEnd += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<runEnd]))
-                i = runEnd
+                i += 1
+                while i < end, !special[Int(bytes[i])] { i += 1 }
                 continue
             }
             if isSpace(c) {
                 inURLWord = false
                 candidates.removeAll(keepingCapacity: true)
-                out.append(c)
                 i += 1
                 continue
             }
@@ -216,27 +219,33 @@ public enum FrenchTypography {
                 candidates.removeAll(keepingCapacity: true)
             }
             if inURLWord {
-                out.append(c)
                 i += 1
                 continue
             }
             // Entities (&amp; &#39;) pass through whole, but for an apostrophe inside a word (l&#39;aide).
             if c == UInt8(ascii: "&"), let entityEnd = entityEnd(bytes, from: i, end: end) {
-                if entityEnd - i == 4, matches(bytes, i, end, apostropheEntity), isWordApostrophe(out, bytes, next: entityEnd + 1, end: end) {
-                    out.append(contentsOf: rightSingleQuote)
-                } else {
-                    out.append(contentsOf: bytes[i...entityEnd])
+                if entityEnd - i == 4, matches(bytes, i, end, apostropheEntity) {
+                    flush(i)
+                    if isWordApostrophe(out, bytes, next: entityEnd + 1, end: end) {
+                        out.append(contentsOf: rightSingleQuote)
+                        copied = entityEnd + 1
+                    }
                 }
                 i = entityEnd + 1
                 continue
             }
             // The typographic apostrophe in words: l'aide → l’aide.
-            if c == UInt8(ascii: "'"), isWordApostrophe(out, bytes, next: i + 1, end: end) {
-                out.append(contentsOf: rightSingleQuote)
+            if c == UInt8(ascii: "'") {
+                flush(i)
+                if isWordApostrophe(out, bytes, next: i + 1, end: end) {
+                    out.append(contentsOf: rightSingleQuote)
+                    copied = i + 1
+                }
                 i += 1
                 continue
             }
             if matches(bytes, i, end, openingGuillemet) {
+                flush(i)
                 out.append(contentsOf: openingGuillemet)
                 var j = i + 2
                 // Replace whatever space follows (ordinary or already no-break) with one no-break space.
@@ -245,6 +254,7 @@ public enum FrenchTypography {
                 }
                 out.append(contentsOf: noBreakSpace)
                 i = j
+                copied = j
                 continue
             }
             let isClosingGuillemet = matches(bytes, i, end, closingGuillemet)
@@ -260,6 +270,7 @@ public enum FrenchTypography {
                     || next == UInt8(ascii: "'") || matches(bytes, nextIndex, end, rightSingleQuote)
                     || (c != UInt8(ascii: ":") && (next == UInt8(ascii: "!") || next == UInt8(ascii: "?")))
                 if endsPhrase {
+                    flush(i)
                     // Drop ordinary spaces already typed before it and put the right one.
                     var trailing = 0
                     while let last = out.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { out.removeLast(); trailing += 1 }
@@ -272,17 +283,18 @@ public enum FrenchTypography {
                         }
                     }
                 }
-                out.append(contentsOf: bytes[i..<nextIndex])
+                // The punctuation itself stays as it is.
                 i = nextIndex
                 continue
             }
             if c == UInt8(ascii: "-"), isPhoneHyphen(bytes, at: i, start: range.lowerBound, end: end) {
+                flush(i)
                 out.append(contentsOf: nonBreakingHyphen)
-            } else {
-                out.append(c)
+                copied = i + 1
             }
             i += 1
         }
+        flush(end)
     }
 
     static let apostropheEntity: [UInt8] = Array("&#39;".utf8)
@@ -377,6 +389,6 @@ public enum FrenchTypography {
 
 extension Array where Element == UInt8 {
     func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }
