@@ -70,7 +70,15 @@ func run() -> Int32 {
     let draftPage = "\(section)/bench-draft-page.md"
     write(en + draftPage, "---\ntitle: \"Page to draft\"\ndescription: \"A page that goes back and forth between draft and published.\"\n---\nSome text.\n")
     write(fr + draftPage, "---\ntitle: \"Page en brouillon\"\ndescription: \"Une page tantôt publiée, tantôt non.\"\n---\nDu texte.\n")
-    let originals = [en + draftPage, fr + draftPage, en + page, fr + page, en + post, fr + post, fr + section + "/_index.md", service, template,
+    // A small section no page links to, to draft and publish again whole.
+    let draftSection = "bench-draft-section"
+    write(en + draftSection + "/_index.md", "---\ntitle: \"Section to draft\"\ndescription: \"A section that goes back and forth between draft and published.\"\n---\nText.\n")
+    write(fr + draftSection + "/_index.md", "---\ntitle: \"Section en brouillon\"\ndescription: \"Une section tantôt publiée, tantôt non.\"\n---\nTexte.\n")
+    for number in 1...3 {
+        write(en + draftSection + "/page-\(number).md", "---\ntitle: \"Drafted page \(number)\"\ndescription: \"A page of the section.\"\n---\nSome text.\n")
+        write(fr + draftSection + "/page-\(number).md", "---\ntitle: \"Page \(number) en brouillon\"\ndescription: \"Une page de la section.\"\n---\nDu texte.\n")
+    }
+    let originals = [en + draftSection + "/_index.md", fr + draftSection + "/_index.md", en + draftPage, fr + draftPage, en + page, fr + page, en + post, fr + post, fr + section + "/_index.md", service, template,
                      "Themes/default/i18n/fr.yaml",
                      "Content/site.yaml", "Content/services/taxonomy.yaml"].reduce(into: [String: String]()) { $0[$1] = read($1) }
     func makeEdits() -> [Edit] { [
@@ -116,6 +124,18 @@ func run() -> Int32 {
             let file = fr + section + "/_index.md"
             write(file, on ? replacingLine(originals[file]!, key: "slug", with: "slug: section-renommee-\(n)") : originals[file]!)
             return ([file], file)
+        },
+        Edit(name: "section draft (both languages)") { on, _ in
+            let files = [en + draftSection + "/_index.md", fr + draftSection + "/_index.md"]
+            for file in files { write(file, on ? replacingLine(originals[file]!, key: "draft", with: "draft: true") : originals[file]!) }
+            return (files, en + "_index.md")
+        },
+        Edit(name: "translationKey (both languages)") { on, n in
+            // The page pair is then paired by its key instead of its path.
+            for file in [en + page, fr + page] {
+                write(file, on ? replacingLine(originals[file]!, key: "translationKey", with: "translationKey: bench-pair-\(n)") : originals[file]!)
+            }
+            return ([en + page, fr + page], en + page)
         },
         Edit(name: "service") { on, n in
             write(service, on ? originals[service]!.replacingOccurrences(of: "summary:\n  en: \"", with: "summary:\n  en: \"Edited \(n). ") : originals[service]!)
