@@ -356,11 +356,13 @@ struct SiteSources: Sendable {
         var problems: [Diagnostic] = []
         var sections: Set<Int> = []
         var swapped: Set<Int> = []
+        var keysChanged = false
         for key in changed {
             guard let index = previous.plan.indexByPath[key], let file = folders[key.language]?.files[key.path], let page = file.page,
                   !file.problems.contains(where: { $0.severity == .error }) else { return nil }
             let old = previous.plan.pages[index].frontMatter, new = page.frontMatter
-            guard old.draft == new.draft, old.publishDate == new.publishDate, old.slug == new.slug, old.translationKey == new.translationKey else { return nil }
+            guard old.draft == new.draft, old.publishDate == new.publishDate, old.slug == new.slug else { return nil }
+            if old.translationKey != new.translationKey { keysChanged = true }
             problems += file.problems
             var updated = page
             updated.urlPath = previous.plan.pages[index].urlPath
@@ -369,6 +371,13 @@ struct SiteSources: Sendable {
             if let parent = page.parentFolder, let section = previous.plan.indexByPath[PageKey(key.language, parent.isEmpty ? "_index.md" : parent + "/_index.md")] {
                 sections.insert(section)
             }
+        }
+        if keysChanged {
+            // A new `translationKey` keeps the plan when every page keeps its twin and no key is
+            // used twice; anything else is planned again (which reports it).
+            var pairing = DiagnosticList()
+            let twins = SitePlanner.twins(of: site.plan.pages, byPath: site.plan.indexByPath, diagnostics: &pairing)
+            guard !pairing.hasErrors, twins == previous.plan.twinOf else { return nil }
         }
         for section in sections {
             // From plan order, as planning does, so pages that tie keep the same order.

@@ -143,7 +143,28 @@ public struct SitePlanner: Sendable {
                 pathOwner[url] = index
             }
         }
-        // Pairing: by translationKey first, then by relative path.
+        var byPath: [PageKey: Int] = [:]
+        byPath.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() { byPath[SitePlan.key(page.language, page.relativePath)] = index }
+        let twinOf = Self.twins(of: pages, byPath: byPath, diagnostics: &diagnostics)
+        for (index, page) in pages.enumerated() where twinOf[index] < 0 && !twinProblemsReported.contains(SitePlan.key(page.language, page.relativePath)) {
+            let other = page.language.other
+            diagnostics.error(page.location, "this page has no \(other == .fr ? "French" : "English") twin",
+                              hint: "Create Content/\(other.rawValue)/\(page.relativePath) (or give both pages the same `translationKey`). Every page must exist in both languages.")
+        }
+        for (index, page) in pages.enumerated() where page.language == .en && twinOf[index] >= 0 {
+            let twin = pages[twinOf[index]]
+            if page.isSection != twin.isSection {
+                diagnostics.error(twin.location, "this page is paired with \(page.sourcePath), but only one of them is a section (`_index.md`)")
+            }
+        }
+        return SitePlan(pages: pages, twinOf: twinOf, indexByPath: byPath, knownPaths: Set(pages.map(\.urlPath)))
+    }
+
+    /// Each page's twin (or -1): by `translationKey` first, then by relative path. A key that two
+    /// pages of one language use is an error. (The preview asks it too, to keep the plan when a
+    /// page's key changes and every page keeps its twin.)
+    package static func twins(of pages: [Page], byPath: [PageKey: Int], diagnostics: inout DiagnosticList) -> [Int] {
         var twinOf = Array(repeating: -1, count: pages.count)
         var byKey: [Language: [String: Int]] = [:]
         for (index, page) in pages.enumerated() {
@@ -161,27 +182,13 @@ public struct SitePlanner: Sendable {
                 twinOf[twin] = index
             }
         }
-        var byPath: [PageKey: Int] = [:]
-        byPath.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() { byPath[SitePlan.key(page.language, page.relativePath)] = index }
         for (index, page) in pages.enumerated() where page.language == .en && twinOf[index] < 0 {
             if let twin = byPath[SitePlan.key(.fr, page.relativePath)], twinOf[twin] < 0 {
                 twinOf[index] = twin
                 twinOf[twin] = index
             }
         }
-        for (index, page) in pages.enumerated() where twinOf[index] < 0 && !twinProblemsReported.contains(SitePlan.key(page.language, page.relativePath)) {
-            let other = page.language.other
-            diagnostics.error(page.location, "this page has no \(other == .fr ? "French" : "English") twin",
-                              hint: "Create Content/\(other.rawValue)/\(page.relativePath) (or give both pages the same `translationKey`). Every page must exist in both languages.")
-        }
-        for (index, page) in pages.enumerated() where page.language == .en && twinOf[index] >= 0 {
-            let twin = pages[twinOf[index]]
-            if page.isSection != twin.isSection {
-                diagnostics.error(twin.location, "this page is paired with \(page.sourcePath), but only one of them is a section (`_index.md`)")
-            }
-        }
-        return SitePlan(pages: pages, twinOf: twinOf, indexByPath: byPath, knownPaths: Set(pages.map(\.urlPath)))
+        return twinOf
     }
 }
 

@@ -311,6 +311,58 @@ struct LiveSiteTests {
         #expect(failure.errors.contains { $0.message.contains("no French twin") }, "\(failure.errors)")
     }
 
+    /// A `translationKey` that leaves every page with its twin keeps the plan; a key another page
+    /// of the language already has is planned again and refused, as a full build refuses it; taking
+    /// it off again is taken.
+    @Test func aTranslationKeyThatKeepsEveryTwinKeepsThePlan() throws {
+        let site = Self.makeSite()
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        let editor = Editor(site: site, random: Seeded(state: 1))
+        let shelters = "get-help/shelters.md"
+        let steps: [(String, LiveSite.Planning, () -> [String])] = [
+            ("a key for both pages of a pair", .kept, {
+                editor.setKey("translationKey", "shelters", in: editor.en(shelters))
+                editor.setKey("translationKey", "shelters", in: editor.fr(shelters))
+                return [editor.en(shelters), editor.fr(shelters)]
+            }),
+            ("another key for both", .kept, {
+                editor.setKey("translationKey", "refuges", in: editor.en(shelters))
+                editor.setKey("translationKey", "refuges", in: editor.fr(shelters))
+                return [editor.en(shelters), editor.fr(shelters)]
+            }),
+            ("the key taken off one page (still paired by path)", .kept, {
+                editor.setKey("translationKey", nil, in: editor.fr(shelters))
+                return [editor.fr(shelters)]
+            }),
+            ("no key at all", .kept, {
+                editor.setKey("translationKey", nil, in: editor.en(shelters))
+                return [editor.en(shelters)]
+            }),
+        ]
+        for (kind, planning, edit) in steps {
+            guard expectTaken(edit(), kind, planned: planning, live: live, site: site, reference: reference) else { return }
+        }
+        // The French home's key on the English shelters page: two pages lose their twins.
+        let homeKey = "accueil"
+        editor.setKey("translationKey", homeKey, in: editor.fr("_index.md"))
+        editor.setKey("translationKey", homeKey, in: editor.en("_index.md"))
+        guard expectTaken([editor.fr("_index.md"), editor.en("_index.md")], "a key for the home pages", planned: .kept,
+                          live: live, site: site, reference: reference) else { return }
+        editor.setKey("translationKey", homeKey, in: editor.en(shelters))
+        guard case .failed(let failure) = live.update(changed: [editor.en(shelters)]) else {
+            Issue.record("a key used twice in one language was taken")
+            return
+        }
+        #expect(failure.errors.contains { $0.message.contains("is already used by") }, "\(failure.errors)")
+        guard case .failure = fullBuild(site, into: reference) else {
+            Issue.record("the full build takes a key used twice")
+            return
+        }
+        editor.setKey("translationKey", nil, in: editor.en(shelters))
+        _ = expectTaken([editor.en(shelters)], "the key taken off again", planned: .kept, live: live, site: site, reference: reference)
+    }
+
     /// A section that gets another slug moves its pages: a link to one of them by its file follows
     /// it, and the page that has it waits with the others; a link written as the old address now
     /// leads nowhere, and the preview refuses the edit as a full build does.
