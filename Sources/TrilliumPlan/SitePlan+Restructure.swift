@@ -6,7 +6,8 @@ public struct PlanChange: Sendable {
     /// For each page of the earlier plan, its index in the new one; -1 when it was taken out or
     /// read again.
     public var newIndexOfOld: [Int]
-    /// Indices in the new plan of the pages added or read again.
+    /// Indices in the new plan of the pages added or read again, and of those that moved with a
+    /// section (its slug changed, or it came or went).
     public var changed: [Int]
     /// The earlier plan's pages taken out or read again, with the address each had.
     public var replaced: [PageKey: String]
@@ -17,10 +18,13 @@ public struct PlanChange: Sendable {
 extension SitePlan {
     /// This plan with the pages at the keys of `updates` put in (a page, new or read again) or
     /// taken out (nil: the file went, or the page is not published), without planning every
-    /// page again. Only for regular pages (no `_index.md`) without a `translationKey`, paired by
-    /// path, whose twins are such pages too: then no other page's address, twin or section
-    /// changes. Nil in every other case, and whenever the planner would report a problem (a URL
-    /// taken twice, a page without its twin), so that planning the whole site reports it.
+    /// page again. For pages without a `translationKey`, paired by path, whose twins are such
+    /// pages too. A section (not the home page) may come or go, as when one is drafted or
+    /// published again: every page below it in its language is then placed again (its address,
+    /// its nearest section), as the planner would place it; a section read again is left to
+    /// `replanned` or `movedSection`. Nil in every other case, and whenever the planner would
+    /// report a problem (a URL taken twice, a page without its twin), so that planning the whole
+    /// site reports it.
     ///
     /// One section read again with another slug is taken too: it and every page below it move to
     /// their new addresses (`movedSection`).
@@ -28,15 +32,38 @@ extension SitePlan {
         if updates.count == 1, let (key, update) = updates.first, let index = indexByPath[key], pages[index].isSection {
             return update.flatMap { movedSection(index, $0) }
         }
+        // The folders of the sections that come or go: the pages below them are placed again.
+        var folders: Set<PageKey> = []
         for (key, page) in updates {
-            if let index = indexByPath[key], pages[index].isSection || pages[index].translationKey != nil { return nil }
-            if let page, page.isSection || page.translationKey != nil || page.language != key.language || page.relativePath != key.path { return nil }
+            if let index = indexByPath[key] {
+                let old = pages[index]
+                guard old.translationKey == nil, !old.isHome else { return nil }
+                if old.isSection {
+                    guard page == nil else { return nil }
+                    folders.insert(PageKey(key.language, old.sectionFolder))
+                }
+            }
+            if let page {
+                guard page.translationKey == nil, !page.isHome, page.language == key.language, page.relativePath == key.path else { return nil }
+                if page.isSection {
+                    guard indexByPath[key] == nil else { return nil }
+                    folders.insert(PageKey(key.language, page.sectionFolder))
+                }
+            }
+        }
+        func below(_ page: Page) -> Bool {
+            guard !folders.isEmpty else { return false }
+            for folder in folders where folder.language == page.language && page.relativePath.hasPrefix(folder.path + "/") {
+                return true
+            }
+            return false
         }
         // The pages in key order, as planning sorts them: the earlier ones in place, the changed ones merged in.
         let keys = updates.keys.sorted()
         var result: [Page] = []
         result.reserveCapacity(pages.count + keys.count)
-        var newIndexOfOld = [Int](repeating: -1, count: pages.count)
+        // Each earlier page's index in the new plan, moved or not (-1 when taken out or read again).
+        var position = [Int](repeating: -1, count: pages.count)
         var changed: [Int] = []
         var replaced: [PageKey: String] = [:]
         var next = 0
@@ -59,31 +86,55 @@ extension SitePlan {
                     continue
                 }
             }
-            newIndexOfOld[index] = result.count
+            position[index] = result.count
             result.append(page)
         }
         while next < keys.count {
             take(keys[next])
             next += 1
         }
-        // Addresses: a changed page's folder has the address it had (no section changed).
-        var newURLs: Set<String> = []
-        for index in changed {
-            let url = folderURL(result[index].sectionFolder, result[index].language) + Self.name(of: result[index]) + "/"
-            if let owner = indexByURL[url], newIndexOfOld[owner] >= 0 { return nil }
-            guard newURLs.insert(url).inserted else { return nil }
-            result[index].urlPath = url
+        var newIndexOfOld = position
+        // The pages below a section that came or went are placed again.
+        if !folders.isEmpty {
+            for (old, new) in position.enumerated() where new >= 0 && below(pages[old]) {
+                newIndexOfOld[old] = -1
+                replaced[PageKey(pages[old].language, pages[old].relativePath)] = pages[old].urlPath
+                changed.append(new)
+            }
+            changed.sort()
         }
         var byPath: [PageKey: Int] = [:]
         byPath.reserveCapacity(result.count)
         for (index, page) in result.enumerated() { byPath[PageKey(page.language, page.relativePath)] = index }
-        // Twins: kept, except for the changed pages and those whose twin changed, paired by path.
+        // Addresses: a page's folder has the address it had unless a section came or went above it.
+        var folderURLs: [PageKey: String] = [:]
+        func url(of folder: String, _ language: Language) -> String {
+            guard !folders.isEmpty else { return folderURL(folder, language) }
+            if folder.isEmpty { return "/\(language.rawValue)/" }
+            let key = PageKey(language, folder)
+            if let known = folderURLs[key] { return known }
+            let section = byPath[PageKey(language, folder + "/_index.md")]
+            let slash = folder.lastIndex(of: "/")
+            let name = slash.map { String(folder[folder.index(after: $0)...]) } ?? folder
+            let result = url(of: slash.map { String(folder[..<$0]) } ?? "", language) + (section.flatMap { result[$0].slug } ?? name) + "/"
+            folderURLs[key] = result
+            return result
+        }
+        var newURLs: Set<String> = []
+        for index in changed {
+            let page = result[index]
+            let url = page.isSection ? url(of: page.sectionFolder, page.language) : url(of: page.sectionFolder, page.language) + Self.name(of: page) + "/"
+            if let owner = indexByURL[url], newIndexOfOld[owner] >= 0 { return nil }
+            guard newURLs.insert(url).inserted else { return nil }
+            result[index].urlPath = url
+        }
+        // Twins: kept, except for the pages put in or taken out and those whose twin was, paired by path.
         var twins = [Int](repeating: -1, count: result.count)
-        for (old, new) in newIndexOfOld.enumerated() where new >= 0 && twinOf[old] >= 0 { twins[new] = newIndexOfOld[twinOf[old]] }
+        for (old, new) in position.enumerated() where new >= 0 && twinOf[old] >= 0 && position[twinOf[old]] >= 0 { twins[new] = position[twinOf[old]] }
         for index in result.indices where twins[index] < 0 {
             let page = result[index]
-            guard page.translationKey == nil, !page.isSection, let twin = byPath[PageKey(page.language.other, page.relativePath)],
-                  twins[twin] < 0 || twins[twin] == index, result[twin].translationKey == nil, !result[twin].isSection else { return nil }
+            guard page.translationKey == nil, let twin = byPath[PageKey(page.language.other, page.relativePath)],
+                  twins[twin] < 0 || twins[twin] == index, result[twin].translationKey == nil, result[twin].isSection == page.isSection else { return nil }
             twins[index] = twin
             twins[twin] = index
         }
@@ -91,9 +142,13 @@ extension SitePlan {
         var children: [Int: [Int]] = [:]
         children.reserveCapacity(childrenOf.count)
         for (section, members) in childrenOf {
-            let index = newIndexOfOld[section]
-            guard index >= 0 else { return nil }
-            children[index] = members.compactMap { newIndexOfOld[$0] >= 0 ? newIndexOfOld[$0] : nil }
+            let index = position[section]
+            guard index >= 0 else {
+                // Only a section taken out leaves the plan.
+                guard updates[PageKey(pages[section].language, pages[section].relativePath)] != nil else { return nil }
+                continue
+            }
+            children[index] = members.compactMap { position[$0] >= 0 ? position[$0] : nil }
         }
         var sections: Set<Int> = []
         func section(of key: PageKey, folder: String?) -> Int? {
@@ -103,12 +158,24 @@ extension SitePlan {
         for (key, _) in replaced {
             if let index = indexByPath[key], let above = section(of: key, folder: pages[index].parentFolder) { sections.insert(above) }
         }
-        for index in changed {
+        // The pages put in (new or read again); the others in `changed` moved with a section.
+        let put = changed.filter { updates[PageKey(result[$0].language, result[$0].relativePath)] != nil }
+        for index in put where result[index].isSection {
+            // A section that came: the pages that moved in its folder are its pages.
+            let page = result[index]
+            children[index] = changed.filter { other in
+                updates[PageKey(result[other].language, result[other].relativePath)] == nil
+                    && result[other].language == page.language && result[other].parentFolder == page.sectionFolder
+            }
+        }
+        for index in put {
             let page = result[index]
             guard let above = section(of: PageKey(page.language, page.relativePath), folder: page.parentFolder) else { continue }
             sections.insert(above)
             children[above, default: []].append(index)
         }
+        // Sections that moved show their pages' new addresses (and their feeds move).
+        for index in changed where result[index].isSection { sections.insert(index) }
         for above in sections {
             // Display order, ties in plan order (as planning's sort of each section's pages).
             let members = (children[above] ?? []).sorted()

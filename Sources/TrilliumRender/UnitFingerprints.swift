@@ -185,8 +185,11 @@ public struct UnitFingerprints: Sendable {
                 card[new] = previous.card[old]
                 crumb[new] = previous.crumb[old]
                 address[new] = previous.address[old]
-                // Sections never move out of a restructured plan.
-                if let above = previous.parent[old] { parent[new] = newIndexOfOld[above] }
+                // A page that stays has the nearest section it had (the pages below a section
+                // that moved, came or went are all in `moved.changed`).
+                if let above = previous.parent[old] {
+                    parent[new] = newIndexOfOld[above] >= 0 ? newIndexOfOld[above] : Self.nearestSection(above: plan.pages[new], in: plan)
+                }
             }
             var layout = Hasher()
             layout.combine(previous.structure)

@@ -83,7 +83,22 @@ struct LiveSiteTests {
             }
             counter += 1
             let n = counter
-            switch Int.random(in: 0..<16, using: &random) {
+            switch Int.random(in: 0..<17, using: &random) {
+            case 16:
+                // A section (its French slug moves its pages) made once, then drafted or published
+                // again in both languages: it comes and goes, and its pages move.
+                let section = "guides/_index.md", page = "guides/steps.md"
+                guard site.exists(en(section)) else {
+                    site.write(en(section), FixtureSite.page(title: "Guides", description: "Guides.", ["weight: 2"], body: "Guides."))
+                    site.write(fr(section), FixtureSite.page(title: "Guides", description: "Des guides.", ["weight: 2", "slug: guides-fr"], body: "Des guides."))
+                    site.write(en(page), FixtureSite.page(title: "Steps", description: "Steps.", [], body: "See [shelters](/en/get-help/shelters/)."))
+                    site.write(fr(page), FixtureSite.page(title: "Étapes", description: "Étapes.", ["slug: etapes"], body: "Texte."))
+                    return ("new section", [en(section), fr(section), en(page), fr(page)])
+                }
+                let draft = !site.source(en(section)).contains("draft: true")
+                setKey("draft", draft ? "true" : nil, in: en(section))
+                setKey("draft", draft ? "true" : nil, in: fr(section))
+                return (draft ? "section drafted" : "section published again", [en(section), fr(section)])
             case 0:
                 let (e, french) = pick(pairs)
                 site.write(en(e), site.source(en(e)) + "\nMore text \(n), see [the hotline](/en/get-help/hotline/).\n")
@@ -309,6 +324,79 @@ struct LiveSiteTests {
             return
         }
         #expect(failure.errors.contains { $0.message.contains("no French twin") }, "\(failure.errors)")
+    }
+
+    /// A section drafted in both languages goes, and its pages move (its French slug goes with
+    /// it) and leave its list; published again, it comes back: both are planned from the plan
+    /// before, and give what a full build gives. Drafting a section a page links to is refused,
+    /// as a full build refuses it.
+    @Test func aSectionThatComesAndGoesIsPlannedFromThePlanBefore() throws {
+        let site = Self.makeSite()
+        let live = try LiveSite(site.options())
+        let reference = site.container.appendingPathComponent("Reference")
+        let editor = Editor(site: site, random: Seeded(state: 1))
+        let section = "guides/_index.md", sub = "guides/more/_index.md"
+        let steps: [(String, LiveSite.Planning, () -> [String])] = [
+            ("a new section with a page and a subsection", .restructured, {
+                site.write(editor.en(section), FixtureSite.page(title: "Guides", description: "Guides.", ["weight: 2"], body: "Guides."))
+                site.write(editor.fr(section), FixtureSite.page(title: "Guides", description: "Des guides.", ["weight: 2", "slug: guides-fr"], body: "Des guides."))
+                site.write(editor.en("guides/steps.md"), FixtureSite.page(title: "Steps", description: "Steps.", [], body: "See [deep](more/deep.md)."))
+                site.write(editor.fr("guides/steps.md"), FixtureSite.page(title: "Étapes", description: "Étapes.", ["slug: etapes"], body: "Voir [profond](more/deep.md)."))
+                site.write(editor.en(sub), FixtureSite.page(title: "More", description: "More.", [], body: "More."))
+                site.write(editor.fr(sub), FixtureSite.page(title: "Plus", description: "Plus.", ["slug: plus"], body: "Plus."))
+                site.write(editor.en("guides/more/deep.md"), FixtureSite.page(title: "Deep", description: "Deep.", [], body: "Deep."))
+                site.write(editor.fr("guides/more/deep.md"), FixtureSite.page(title: "Profond", description: "Profond.", [], body: "Profond."))
+                return [section, sub, "guides/steps.md", "guides/more/deep.md"].flatMap { [editor.en($0), editor.fr($0)] }
+            }),
+            ("the section drafted", .restructured, {
+                editor.setKey("draft", "true", in: editor.en(section))
+                editor.setKey("draft", "true", in: editor.fr(section))
+                return [editor.en(section), editor.fr(section)]
+            }),
+            ("the subsection drafted too", .restructured, {
+                editor.setKey("draft", "true", in: editor.en(sub))
+                editor.setKey("draft", "true", in: editor.fr(sub))
+                return [editor.en(sub), editor.fr(sub)]
+            }),
+            ("the section published again", .restructured, {
+                editor.setKey("draft", nil, in: editor.en(section))
+                editor.setKey("draft", nil, in: editor.fr(section))
+                return [editor.en(section), editor.fr(section)]
+            }),
+            ("the subsection published again", .restructured, {
+                editor.setKey("draft", nil, in: editor.en(sub))
+                editor.setKey("draft", nil, in: editor.fr(sub))
+                return [editor.en(sub), editor.fr(sub)]
+            }),
+        ]
+        for (kind, planning, edit) in steps {
+            guard expectTaken(edit(), kind, planned: planning, live: live, site: site, reference: reference) else { return }
+        }
+        // The home pages link to the help section: drafting it breaks their links.
+        let help = "get-help/_index.md"
+        editor.setKey("draft", "true", in: editor.en(help))
+        editor.setKey("draft", "true", in: editor.fr(help))
+        let before = OutputSnapshot(site.output)
+        guard case .failed(let failure) = live.update(changed: [editor.en(help), editor.fr(help)]) else {
+            Issue.record("a section the home pages link to was drafted")
+            return
+        }
+        #expect(failure.errors.contains { $0.location.file == "Content/en/_index.md" }, "\(failure.errors)")
+        #expect(OutputSnapshot(site.output).differences(from: before).isEmpty, "a refused edit leaves the output alone")
+        guard case .failure = fullBuild(site, into: reference) else {
+            Issue.record("the full build takes it")
+            return
+        }
+        // Drafted in one language only: the twins disagree, as a full build says.
+        editor.setKey("draft", nil, in: editor.en(help))
+        editor.setKey("draft", nil, in: editor.fr(help))
+        guard expectTaken([editor.en(help), editor.fr(help)], "the help section published again", planned: .kept,
+                          live: live, site: site, reference: reference) else { return }
+        editor.setKey("draft", "true", in: editor.fr(section))
+        guard case .failed = live.update(changed: [editor.fr(section)]) else {
+            Issue.record("a section drafted in one language only was taken")
+            return
+        }
     }
 
     /// A `translationKey` that leaves every page with its twin keeps the plan; a key another page

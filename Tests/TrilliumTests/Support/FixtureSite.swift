@@ -67,6 +67,10 @@ final class FixtureSite {
         try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
     /// The text of a site file, e.g. to edit it.
     func source(_ path: String) -> String {
         (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
