@@ -6,13 +6,128 @@ import TrilliumModel
 /// of a name wins), then follows the rest of a dotted name. Values are escaped with
 /// `MarkupEscaping` as they are appended.
 struct TemplateLibrary: Sendable {
-    private let templates: [String: [TemplateNode]]
-
-    init(_ templates: [String: [TemplateNode]]) {
-        self.templates = templates
+    /// One step of a compiled template. The templates are one flat program: a section's or a
+    /// block's contents follow it, up to `end`; nothing in it is counted by reference, so walking
+    /// it copies no node (it ran for every tag of every page).
+    fileprivate struct Instruction: Sendable {
+        enum Op: UInt8, Sendable {
+            /// `bytes[start..<end]`.
+            case text
+            /// The value of `names[name]`.
+            case variable
+            /// `bytes[start..<end]`, the value of `names[name]` rendered in advance (`folding`).
+            case folded
+            /// The instructions up to `end`, with the value of `names[name]`.
+            case section
+            case inverted
+            /// Template `name` (an index in `templates`, -1 when there is none), indented by
+            /// `indentations[indentation]` (-1: none), with the blocks `overrides[overrides]` (-1: none).
+            case partial
+            /// Block `blockNames[name]`, indented by `indentations[indentation]`: the override
+            /// inherited, or the instructions up to `end`.
+            case block
+        }
+        var op: Op
+        var escaped = false
+        var name: Int32 = -1
+        var start: Int32 = 0
+        var end: Int32 = 0
+        var indentation: Int32 = -1
+        var overrides: Int32 = -1
     }
 
-    func contains(_ name: String) -> Bool { templates[name] != nil }
+    /// Where a template's (or an override's) instructions are.
+    fileprivate typealias Span = Range<Int32>
+
+    fileprivate var code: [Instruction] = []
+    /// The bytes of texts and folded variables.
+    fileprivate var bytes: [UInt8] = []
+    /// Names: a range of `fields` and `raws` (empty: the implicit iterator `.`).
+    fileprivate var names: [Span] = []
+    fileprivate var fields: [TemplateField?] = []
+    fileprivate var raws: [String] = []
+    fileprivate var indentations: [[UInt8]] = []
+    fileprivate var overrides: [[String: Span]] = []
+    fileprivate var blockNames: [String] = []
+    fileprivate var templates: [Span] = []
+    private var templateIndex: [String: Int32] = [:]
+
+    init(_ templates: [String: [TemplateNode]]) {
+        let names = templates.keys.sorted()
+        for (number, name) in names.enumerated() { templateIndex[name] = Int32(number) }
+        self.templates = Array(repeating: 0..<0, count: names.count)
+        for (number, name) in names.enumerated() { self.templates[number] = emit(templates[name]!) }
+    }
+
+    /// Appends `nodes` (and what they contain) to the program; returns where they are.
+    private mutating func emit(_ nodes: [TemplateNode]) -> Span {
+        // Overrides are emitted after the nodes that use them, so a sequence stays in one piece.
+        var pending: [(table: Int, nodes: [String: [TemplateNode]])] = []
+        let start = Int32(code.count)
+        emit(nodes, pending: &pending)
+        let end = Int32(code.count)
+        for (table, bodies) in pending {
+            for (block, body) in bodies.sorted(by: { $0.key < $1.key }) {
+                let span = emit(body)
+                overrides[table][block] = span
+            }
+        }
+        return start..<end
+    }
+
+    private mutating func emit(_ nodes: [TemplateNode], pending: inout [(table: Int, nodes: [String: [TemplateNode]])]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                code.append(Instruction(op: .text, start: Int32(bytes.count), end: Int32(bytes.count + text.count)))
+                bytes += text
+            case .variable(let name, let escaped):
+                code.append(Instruction(op: .variable, escaped: escaped, name: intern(name)))
+            case .folded(let text, let name, let escaped):
+                code.append(Instruction(op: .folded, escaped: escaped, name: intern(name), start: Int32(bytes.count), end: Int32(bytes.count + text.count)))
+                bytes += text
+            case .section(let name, let children, let inverted):
+                let at = code.count
+                code.append(Instruction(op: inverted ? .inverted : .section, name: intern(name)))
+                emit(children, pending: &pending)
+                code[at].end = Int32(code.count)
+            case .partial(let name, let indentation, let blocks):
+                var instruction = Instruction(op: .partial, name: templateIndex[name] ?? -1)
+                if let indentation {
+                    instruction.indentation = Int32(indentations.count)
+                    indentations.append(indentation)
+                }
+                if let blocks {
+                    instruction.overrides = Int32(overrides.count)
+                    pending.append((overrides.count, blocks))
+                    overrides.append([:])
+                }
+                code.append(instruction)
+            case .block(let name, let defaultNodes, let indentation):
+                let at = code.count
+                code.append(Instruction(op: .block, name: Int32(blockNames.count), indentation: Int32(indentations.count)))
+                blockNames.append(name)
+                indentations.append(indentation)
+                emit(defaultNodes, pending: &pending)
+                code[at].end = Int32(code.count)
+            case .blockDefinition:
+                // Renders nothing where it stands (its parent tag reads it as an override).
+                break
+            }
+        }
+    }
+
+    private mutating func intern(_ name: TemplateName) -> Int32 {
+        let start = Int32(fields.count)
+        for part in name.parts {
+            fields.append(part.field)
+            raws.append(part.raw)
+        }
+        names.append(start..<Int32(fields.count))
+        return Int32(names.count - 1)
+    }
+
+    func contains(_ name: String) -> Bool { templateIndex[name] != nil }
 
     /// This library with every variable whose name starts with one of `fields` rendered in advance
     /// with `root` as the context: for pages whose root view has the same values in those fields.
@@ -21,29 +136,18 @@ struct TemplateLibrary: Sendable {
     /// so that such a name always climbs to the root, and when no table of UI strings (which could
     /// answer any name) is on the stack: there the variable is looked up as usual.
     func folding(_ fields: Set<TemplateField>, of root: any TemplateObject) -> TemplateLibrary {
+        var result = self
         let stack: [TemplateValue] = [.object(root)]
-        func fold(_ nodes: [TemplateNode]) -> [TemplateNode] {
-            nodes.map { node in
-                switch node {
-                case .variable(let name, let escaped):
-                    guard let field = name.parts.first?.field, fields.contains(field) else { return node }
-                    var bytes: [UInt8] = []
-                    Renderer.append(Renderer.resolve(name, in: stack), escaped: escaped, to: &bytes)
-                    return .folded(bytes, name, escaped: escaped)
-                case .section(let name, let children, let inverted):
-                    return .section(name, fold(children), inverted: inverted)
-                case .partial(let name, let indentation, let overrides):
-                    return .partial(name, indentation: indentation, overrides: overrides?.mapValues(fold))
-                case .block(let name, let defaultNodes, let indentation):
-                    return .block(name, defaultNodes: fold(defaultNodes), indentation: indentation)
-                case .blockDefinition(let name, let children):
-                    return .blockDefinition(name, fold(children))
-                case .text, .folded:
-                    return node
-                }
-            }
+        for index in code.indices where code[index].op == .variable {
+            let name = names[Int(code[index].name)]
+            guard !name.isEmpty, let field = self.fields[Int(name.lowerBound)], fields.contains(field) else { continue }
+            let start = Int32(result.bytes.count)
+            Renderer.append(resolve(code[index].name, in: stack), escaped: code[index].escaped, to: &result.bytes)
+            result.code[index].op = .folded
+            result.code[index].start = start
+            result.code[index].end = Int32(result.bytes.count)
         }
-        return TemplateLibrary(templates.mapValues(fold))
+        return result
     }
 
     /// The bytes of template `name` rendered with `root`, or nil when there is no such template.
@@ -54,49 +158,96 @@ struct TemplateLibrary: Sendable {
     /// The bytes of template `name` rendered with `stack` as its context, outermost first (a
     /// partial rendered on its own, such as a card, with the page's view below its own).
     func render(_ name: String, stack objects: [any TemplateObject], capacity: Int) -> [UInt8]? {
-        guard let nodes = templates[name] else { return nil }
-        var renderer = Renderer(library: self)
-        renderer.output.reserveCapacity(capacity)
+        guard let template = templateIndex[name] else { return nil }
         var stack: [TemplateValue] = objects.map { .object($0) }
-        renderer.render(nodes, stack: &stack, inherited: nil, indentation: nil)
-        return renderer.output
+        return code.withUnsafeBufferPointer { code in
+            bytes.withUnsafeBufferPointer { bytes in
+                var renderer = Renderer(library: self, code: code, bytes: bytes)
+                renderer.output.reserveCapacity(capacity)
+                renderer.render(templates[Int(template)], stack: &stack, inherited: nil, indentation: nil)
+                return renderer.output
+            }
+        }
+    }
+
+    /// The value of `names[name]` in `stack`: the innermost value that has the name's first part,
+    /// then the rest of the name from there.
+    fileprivate func resolve(_ name: Int32, in stack: [TemplateValue]) -> TemplateValue {
+        let parts = names[Int(name)]
+        guard !parts.isEmpty else { return stack.last ?? .missing }
+        // By index, not by copying each value and part out: this runs for every name on every page.
+        let first = Int(parts.lowerBound), end = Int(parts.upperBound)
+        var level = stack.count - 1
+        while level >= 0 {
+            var found = child(of: stack[level], first)
+            level -= 1
+            if case .missing = found { continue }
+            var index = first + 1
+            while index < end {
+                found = child(of: found, index)
+                if case .missing = found { return .missing }
+                index += 1
+            }
+            return found
+        }
+        return .missing
+    }
+
+    private func child(of value: TemplateValue, _ part: Int) -> TemplateValue {
+        switch value {
+        case .object(let object): fields[part].map { object.value(of: $0) } ?? .missing
+        case .strings(let table): table[raws[part]].map { .text($0) } ?? .missing
+        default: .missing
+        }
     }
 
     private struct Renderer {
         let library: TemplateLibrary
+        let code: UnsafeBufferPointer<Instruction>
+        let bytes: UnsafeBufferPointer<UInt8>
         var output: [UInt8] = []
         /// How many tables of UI strings sections have put on the stack.
         var tables = 0
 
-        mutating func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], inherited: [String: [TemplateNode]]?,
-                             indentation: [UInt8]?) {
+        init(library: TemplateLibrary, code: UnsafeBufferPointer<Instruction>, bytes: UnsafeBufferPointer<UInt8>) {
+            self.library = library
+            self.code = code
+            self.bytes = bytes
+        }
+
+        /// The instructions of `span`, a sequence: each one's contents are skipped after it.
+        mutating func render(_ span: Span, stack: inout [TemplateValue], inherited: [String: Span]?, indentation: [UInt8]?) {
             // swift-mustache indents an indented partial's output where a node starts on a new line.
             let start = output.count
-            for node in nodes {
+            var index = Int(span.lowerBound)
+            let end = Int(span.upperBound)
+            while index < end {
                 let before = output.count
-                render(node, stack: &stack, inherited: inherited, indentation: indentation)
+                index = render(at: index, stack: &stack, inherited: inherited, indentation: indentation)
                 if let indentation, !indentation.isEmpty, output.count > before, before > start, output[before - 1] == 0x0A {
                     output.insert(contentsOf: indentation, at: before)
                 }
             }
         }
 
-        mutating func render(_ node: TemplateNode, stack: inout [TemplateValue], inherited: [String: [TemplateNode]]?,
-                             indentation: [UInt8]?) {
-            switch node {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
-            case .variable(let name, let escaped):
-                Self.append(Self.resolve(name, in: stack), escaped: escaped, to: &output)
-            case .folded(let bytes, let name, let escaped):
+        /// Renders the instruction at `index`; returns the index of the one after it (and its contents).
+        mutating func render(at index: Int, stack: inout [TemplateValue], inherited: [String: Span]?, indentation: [UInt8]?) -> Int {
+            let instruction = code[index]
+            switch instruction.op {
+            case .text:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.start)..<Int(instruction.end)]))
+            case .variable:
+                Self.append(library.resolve(instruction.name, in: stack), escaped: instruction.escaped, to: &output)
+            case .folded:
                 if tables == 0 {
-                    output.append(contentsOf: bytes)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.start)..<Int(instruction.end)]))
                 } else {
-                    Self.append(Self.resolve(name, in: stack), escaped: escaped, to: &output)
+                    Self.append(library.resolve(instruction.name, in: stack), escaped: instruction.escaped, to: &output)
                 }
-            case .section(let name, let children, let inverted):
-                let value = Self.resolve(name, in: stack)
-                if inverted {
+            case .section, .inverted:
+                let children = Int32(index + 1)..<instruction.end
+                let value = library.resolve(instruction.name, in: stack)
+                if instruction.op == .inverted {
                     let empty: Bool = switch value {
                     case .missing: true
                     case .flag(let flag): !flag
@@ -104,7 +255,7 @@ struct TemplateLibrary: Sendable {
                     default: false
                     }
                     if empty { render(children, stack: &stack, inherited: inherited, indentation: indentation) }
-                    return
+                    return Int(instruction.end)
                 }
                 switch value {
                 case .missing: break
@@ -130,20 +281,22 @@ struct TemplateLibrary: Sendable {
                     render(children, stack: &stack, inherited: inherited, indentation: indentation)
                     stack.removeLast()
                 }
-            case .partial(let name, let indented, let overrides):
-                guard let template = library.templates[name] else { return }
-                let nested = indented.map { (indentation ?? []) + $0 } ?? indentation
+                return Int(instruction.end)
+            case .partial:
+                guard instruction.name >= 0 else { break }
+                let nested = instruction.indentation >= 0 ? (indentation ?? []) + library.indentations[Int(instruction.indentation)] : indentation
                 var merged = inherited
-                if let overrides {
-                    merged = (inherited ?? [:]).merging(overrides) { outer, _ in outer }
+                if instruction.overrides >= 0 {
+                    merged = (inherited ?? [:]).merging(library.overrides[Int(instruction.overrides)]) { outer, _ in outer }
                 }
-                render(template, stack: &stack, inherited: merged, indentation: nested)
-            case .block(let name, let defaultNodes, let indented):
-                let nested = (indentation ?? []) + indented
-                render(inherited?[name] ?? defaultNodes, stack: &stack, inherited: inherited, indentation: nested.isEmpty ? indentation : nested)
-            case .blockDefinition:
-                break
+                render(library.templates[Int(instruction.name)], stack: &stack, inherited: merged, indentation: nested)
+            case .block:
+                let nested = (indentation ?? []) + library.indentations[Int(instruction.indentation)]
+                let body = inherited?[library.blockNames[Int(instruction.name)]] ?? Int32(index + 1)..<instruction.end
+                render(body, stack: &stack, inherited: inherited, indentation: nested.isEmpty ? indentation : nested)
+                return Int(instruction.end)
             }
+            return index + 1
         }
 
         /// A variable's value as a template writes it.
@@ -154,34 +307,6 @@ struct TemplateLibrary: Sendable {
             case .number(let number): output.append(contentsOf: String(number).utf8)
             case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .missing, .object, .list, .strings: break
-            }
-        }
-
-        static func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue {
-            let parts = name.parts
-            guard !parts.isEmpty else { return stack.last ?? .missing }
-            // By index, not by copying each value and part out: this runs for every name on every page.
-            var level = stack.count - 1
-            while level >= 0 {
-                var found = Self.child(of: stack[level], parts[0])
-                level -= 1
-                if case .missing = found { continue }
-                var index = 1
-                while index < parts.count {
-                    found = Self.child(of: found, parts[index])
-                    if case .missing = found { return .missing }
-                    index += 1
-                }
-                return found
-            }
-            return .missing
-        }
-
-        static func child(of value: TemplateValue, _ part: TemplateName.Part) -> TemplateValue {
-            switch value {
-            case .object(let object): part.field.map { object.value(of: $0) } ?? .missing
-            case .strings(let table): table[part.raw].map { .text($0) } ?? .missing
-            default: .missing
             }
         }
     }
