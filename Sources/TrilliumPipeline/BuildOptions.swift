@@ -32,6 +32,9 @@ public struct BuildOptions: Sendable {
     /// render kept are left for the system to take back at exit instead of being taken apart,
     /// which costs a fifth of a second of one core at 10,000 pages per language.
     public var leavesMemoryToExit = false
+    /// The search index counts the CPU time it takes (`BuildReport.searchSeconds`, for `--verbose`):
+    /// two system calls per document, left out otherwise.
+    public var timesSearch = false
 
     public init(siteRoot: URL, output: URL? = nil, baseURL: String? = nil, drafts: Bool = false, future: Bool = false,
                 today: Day = .today(), workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -61,7 +64,8 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     public var seconds: Double
     /// CPU seconds the site search took (analyzing pages and services, writing the index),
-    /// summed over threads: the most it can add to the build's wall time.
+    /// summed over threads: the most it can add to the build's wall time (0 unless
+    /// `BuildOptions.timesSearch`).
     public var searchSeconds: Double = 0
 
     /// "Built 22 English and 22 French pages (310 files) in 0.42 s."

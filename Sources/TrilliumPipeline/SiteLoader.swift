@@ -40,7 +40,7 @@ public struct LoadedSite: Sendable {
 
     /// A renderer for this site with the options' workers and progress callback.
     public var renderer: SiteRenderer {
-        SiteRenderer(renderInput, settings: RenderSettings(workers: options.workers, onProgress: options.onProgress))
+        SiteRenderer(renderInput, settings: RenderSettings(workers: options.workers, onProgress: options.onProgress, timesSearch: options.timesSearch))
     }
 }
 

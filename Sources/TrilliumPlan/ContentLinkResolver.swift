@@ -94,21 +94,11 @@ package struct ContentLinkResolver {
 
     private mutating func resolveRelative(_ path: String, fragment: String?, url: String, at location: SourceLocation,
                                           diagnostics: inout DiagnosticList) -> String? {
-        var parts = page.relativePath.splitting(byte: UInt8(ascii: "/")).dropLast().map(String.init)
-        for component in path.splitting(byte: UInt8(ascii: "/")) {
-            switch component {
-            case ".": continue
-            case "..":
-                if parts.isEmpty {
-                    diagnostics.error(location, "link to `\(url)` leaves Content/\(page.language.rawValue)/",
-                                      hint: "Relative links point to pages of the same language; the right language is chosen for you.")
-                    return nil
-                }
-                parts.removeLast()
-            default: parts.append(String(component))
-            }
+        guard var target = Self.joined(path, from: page.relativePath) else {
+            diagnostics.error(location, "link to `\(url)` leaves Content/\(page.language.rawValue)/",
+                              hint: "Relative links point to pages of the same language; the right language is chosen for you.")
+            return nil
         }
-        var target = parts.joined(separator: "/")
         if path.hasSuffix("/") || !target.hasSuffix(".md") {
             if !target.hasSuffix(".md") { lookups.append(.page(PageKey(page.language, target + "/_index.md"))) }
             if target.hasSuffix(".md") == false, plan.page(page.language, target + "/_index.md") != nil {
@@ -134,6 +124,60 @@ package struct ContentLinkResolver {
     }
 
     static func key(_ page: Page) -> PageKey { PageKey(page.language, page.relativePath) }
+
+    /// `path` (relative, without its fragment) read from the folder of the file at `relativePath`:
+    /// the folders' names and the path's parts joined by `/`, `.` and empty parts skipped, `..`
+    /// going up one folder; nil when it goes above the language's folder. On bytes: every link
+    /// of every page comes through here.
+    package static func joined(_ path: String, from relativePath: String) -> String? {
+        var path = path, relativePath = relativePath
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var out: [UInt8] = []
+        // Where each part starts in `out` (at its `/`, but for the first).
+        var starts: [Int] = []
+        let failed: Bool = relativePath.withUTF8 { base in
+            path.withUTF8 { link in
+                out.reserveCapacity(base.count + link.count)
+                func push(_ part: Slice<UnsafeBufferPointer<UInt8>>) {
+                    starts.append(out.count)
+                    if !out.isEmpty { out.append(slash) }
+                    out.append(contentsOf: part)
+                }
+                // The file's folders: every part of its path but the last.
+                var start = 0, index = 0
+                var lastStart = -1, lastEnd = -1
+                while index <= base.count {
+                    if index == base.count || base[index] == slash {
+                        if index > start {
+                            if lastStart >= 0 { push(base[lastStart..<lastEnd]) }
+                            (lastStart, lastEnd) = (start, index)
+                        }
+                        start = index + 1
+                    }
+                    index += 1
+                }
+                start = 0
+                index = 0
+                while index <= link.count {
+                    if index == link.count || link[index] == slash {
+                        let length = index - start
+                        if length == 1 && link[start] == dot {
+                            // `.`: this folder.
+                        } else if length == 2 && link[start] == dot && link[start + 1] == dot {
+                            guard let up = starts.popLast() else { return true }
+                            out.removeSubrange(up...)
+                        } else if length > 0 {
+                            push(link[start..<index])
+                        }
+                        start = index + 1
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+        return failed ? nil : String(decoding: out, as: UTF8.self)
+    }
 
     package static func splitFragment(_ url: String) -> (String, String?) {
         guard let hash = url.firstIndex(ofByte: UInt8(ascii: "#")) else { return (url, nil) }

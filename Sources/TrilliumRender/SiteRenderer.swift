@@ -25,10 +25,13 @@ public struct RenderSettings: Sendable {
     public var workers: Int
     /// Called now and then with pages rendered so far and the total.
     public var onProgress: (@Sendable (Int, Int) -> Void)?
+    /// The search index counts the CPU time it takes (`Summary.search.analysisSeconds`).
+    public var timesSearch: Bool
 
-    public init(workers: Int, onProgress: (@Sendable (Int, Int) -> Void)? = nil) {
+    public init(workers: Int, onProgress: (@Sendable (Int, Int) -> Void)? = nil, timesSearch: Bool = false) {
         self.workers = max(1, workers)
         self.onProgress = onProgress
+        self.timesSearch = timesSearch
     }
 }
 
@@ -102,7 +105,7 @@ public struct SiteRenderer: Sendable {
     public func render(keepPlainText: Bool = false, emit: OutputSink, diagnostics: inout DiagnosticList) -> Summary {
         let total = plan.pages.count
         let progress = settings.onProgress
-        let search = SiteSearch(plan: plan, services: input.services)
+        let search = SiteSearch(plan: plan, services: input.services, timed: settings.timesSearch)
         let outcomes = Parallel.map(total, workers: settings.workers) { index in
             if let progress, index % 200 == 0 { progress(index, total) }
             var outcome = renderContentPage(index, keepPlainText: keepPlainText)

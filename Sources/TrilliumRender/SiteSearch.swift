@@ -17,7 +17,8 @@ public struct SiteSearch: Sendable {
     let documentNumbers: [Int]
     let pageCounts: [Language: Int]
 
-    init(plan: SitePlan, services: ServiceDirectory?) {
+    /// `timed`: the collectors count their CPU time (`analysisSeconds`).
+    init(plan: SitePlan, services: ServiceDirectory?, timed: Bool = false) {
         var numbers: [Int] = []
         var counts: [Language: Int] = [:]
         for page in plan.pages {
@@ -28,7 +29,7 @@ public struct SiteSearch: Sendable {
         pageCounts = counts
         let serviceCount = services?.services.count ?? 0
         collectors = Dictionary(uniqueKeysWithValues: Language.allCases.map {
-            ($0, SearchIndexCollector(language: $0, pages: counts[$0, default: 0], services: serviceCount))
+            ($0, SearchIndexCollector(language: $0, pages: counts[$0, default: 0], services: serviceCount, timed: timed))
         })
     }
 
@@ -52,7 +53,8 @@ public struct SiteSearch: Sendable {
         collectors[language]?.files() ?? []
     }
 
-    /// CPU seconds spent analyzing documents and writing the index, all languages and threads together.
+    /// CPU seconds spent analyzing documents and writing the index, all languages and threads
+    /// together (0 unless the search was made `timed`).
     public var analysisSeconds: Double { collectors.values.reduce(0) { $0 + $1.analysisSeconds } }
 }
 

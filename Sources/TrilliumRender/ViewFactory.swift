@@ -10,6 +10,23 @@ struct ViewFactory: Sendable {
     let theme: Theme
     let plan: SitePlan
     let problems = RenderProblems()
+    /// Each language's menu (title, site path) and footer links, the same on every page: worked out
+    /// once. (A link that leads nowhere is a build error, so home is never used in a built site.)
+    private let menus: [Language: (menu: [(title: String, target: String)], footer: [LinkView])]
+
+    init(config: SiteConfig, theme: Theme, plan: SitePlan) {
+        self.config = config
+        self.theme = theme
+        self.plan = plan
+        var menus: [Language: (menu: [(title: String, target: String)], footer: [LinkView])] = [:]
+        for language in Language.allCases {
+            let settings = config.languages[language]
+            let home = "/\(language.rawValue)/"
+            menus[language] = (settings.menu.map { ($0.title, plan.menuTarget($0.link, language) ?? home) },
+                               settings.footer.map { LinkView(title: $0.title, href: config.href(plan.menuTarget($0.link, language) ?? home)) })
+        }
+        self.menus = menus
+    }
 
     func strings(_ language: Language) -> [String: String] { theme.strings[language] }
 
@@ -40,12 +57,12 @@ struct ViewFactory: Sendable {
             AlternateView(hreflang: "x-default", href: config.absoluteURL("/")),
         ]
         let other = language.other
-        let menu = settings.menu.map { item -> LinkView in
-            let target = menuTarget(item.link, language)
-            let current = target == urlPath || (target != home && urlPath.hasPrefix(target))
-            return LinkView(title: item.title, href: config.href(target), current: current)
+        let links = menus[language]!
+        let menu = links.menu.map { item -> LinkView in
+            let current = item.target == urlPath || (item.target != home && urlPath.hasPrefix(item.target))
+            return LinkView(title: item.title, href: config.href(item.target), current: current)
         }
-        let footer = settings.footer.map { LinkView(title: $0.title, href: config.href(menuTarget($0.link, language))) }
+        let footer = links.footer
         var view = PageView(
             lang: language.rawValue,
             htmlLang: language == .fr ? "fr-CA" : "en",
@@ -104,11 +121,6 @@ struct ViewFactory: Sendable {
         let title = citation.title.map { citation.language == "fr" && language != .fr ? FrenchTypography.apply(toText: $0) : $0 }
         return SourceView(href: citation.url, text: title ?? citation.url, date: citation.date.map { date($0, language) },
                    otherLanguage: citation.language == language.rawValue ? nil : citation.language)
-    }
-
-    /// Site path of a menu link; links that lead nowhere are build errors, so home is never used in a built site.
-    func menuTarget(_ link: String, _ language: Language) -> String {
-        plan.menuTarget(link, language) ?? "/\(language.rawValue)/"
     }
 
     /// Breadcrumbs from the home page down to a content page.

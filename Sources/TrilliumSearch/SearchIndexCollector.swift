@@ -23,9 +23,13 @@ public final class SearchIndexCollector: @unchecked Sendable {
     private var owners: [Int8]
     /// Seconds of CPU spent adding documents and writing files, on all threads.
     private var cpuSeconds: Double = 0
+    private let timed: Bool
 
     /// Documents `0..<pages` are pages, `pages..<(pages + services)` services.
-    public init(language: Language, pages: Int, services: Int) {
+    /// With `timed`, `analysisSeconds` counts the CPU time of `add` and `files` (two system calls
+    /// per document, for `--verbose`); without it, it stays 0.
+    public init(language: Language, pages: Int, services: Int, timed: Bool = false) {
+        self.timed = timed
         self.language = language
         self.pages = pages
         self.services = services
@@ -46,6 +50,11 @@ public final class SearchIndexCollector: @unchecked Sendable {
         var fields: [(weight: Int, words: Int)] = []
 
         init(_ document: SearchDocument, language: Language) {
+            // Folded words are never longer than the text (plus the joined names), so the buffers
+            // grow once or not at all.
+            let size = document.fields.reduce(0) { $0 + ($1.weight > 0 ? $1.text.utf8.count : 0) }
+            bytes.reserveCapacity(size + size / 4)
+            ends.reserveCapacity(size / 4)
             for field in document.fields where field.weight > 0 {
                 let before = ends.count
                 SearchText.forEachWord(field.text, language: language) { word in
@@ -78,7 +87,7 @@ public final class SearchIndexCollector: @unchecked Sendable {
     /// `add(number:_:)` into stripe `stripe` (tests place documents in every stripe with it),
     /// or, when nil, into the first stripe no other thread holds.
     func add(number: Int, stripe: Int?, _ make: () -> SearchDocument) -> OutputFile {
-        let started = ThreadClock.seconds()
+        let started = timed ? ThreadClock.seconds() : 0
         let document = make()
         let analyzed = FieldWords(document, language: language)
         let fragment = SearchFragment.file(document, number: number, language: language)
@@ -104,7 +113,7 @@ public final class SearchIndexCollector: @unchecked Sendable {
         stripes[chosen].unlock()
         lock.withLock {
             if owners.indices.contains(number) { owners[number] = Int8(chosen) }
-            cpuSeconds += ThreadClock.seconds() - started
+            if timed { cpuSeconds += ThreadClock.seconds() - started }
         }
         return fragment
     }
@@ -143,13 +152,14 @@ public final class SearchIndexCollector: @unchecked Sendable {
 
     /// The index's files (`SearchIndex.files()`).
     public func files() -> [OutputFile] {
+        guard timed else { return index().files() }
         let started = ThreadClock.seconds()
         let files = index().files()
         lock.withLock { cpuSeconds += ThreadClock.seconds() - started }
         return files
     }
 
-    /// CPU seconds spent in `add` and `files` so far, summed over threads.
+    /// CPU seconds spent in `add` and `files` so far, summed over threads (0 unless `timed`).
     public var analysisSeconds: Double { lock.withLock { cpuSeconds } }
 }
 

@@ -60,7 +60,13 @@ public enum SearchText {
                 guard start < end else { continue }
                 switch language {
                 case .fr:
-                    if let elision = frenchElisionBytes.first(where: { Self.bytes(folded, start, end, beginWith: $0) }) {
+                    // Every elision ends in an apostrophe, at most seven bytes in: most words have none.
+                    var apostropheNear = false
+                    for offset in 1..<min(8, end - start) where folded[start + offset] == apostrophe {
+                        apostropheNear = true
+                        break
+                    }
+                    if apostropheNear, let elision = frenchElisionBytes.first(where: { Self.bytes(folded, start, end, beginWith: $0) }) {
                         start += elision.count
                     }
                 case .en:

@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         options.leavesMemoryToExit = true
         if verbose && !quiet {
             options.onFileWritten = { path in print(path) }
+            options.timesSearch = true
         }
         // A progress line only on a terminal, and only when not asked to be quiet.
         if !quiet && !verbose && isatty(STDERR_FILENO) == 1 {

@@ -50,6 +50,20 @@ struct BuildSiteSearchTests {
         #expect(HTMLScan.attribute("href", inTagsContaining: "language-toggle", in: search) == ["/fr/recherche/"])
     }
 
+    /// `--verbose` says how much CPU the search index took; other builds do not measure it (two
+    /// system calls per document) and write the same files.
+    @Test func theSearchIsTimedOnlyWhenAsked() throws {
+        let site = FixtureSite(BilingualFixture.files)
+        var options = site.options()
+        let untimed = try SiteBuilder().build(options)
+        #expect(untimed.searchSeconds == 0)
+        let first = OutputSnapshot(site.output)
+        options.timesSearch = true
+        let timed = try SiteBuilder().build(options)
+        #expect(timed.searchSeconds > 0)
+        #expect(OutputSnapshot(site.output).differences(from: first).isEmpty)
+    }
+
     @Test func theIndexNumbersEveryPageOfALanguageAndWritesAFragmentForEach() throws {
         let site = FixtureSite(BilingualFixture.files)
         site.buildSucceeds()

@@ -187,3 +187,45 @@ struct BytePositionTests {
         }
     }
 }
+
+@Suite("Relative links")
+struct RelativeLinkPathTests {
+    /// What the links resolver did before it worked on bytes: parts in an array of strings.
+    static func reference(_ path: String, from relativePath: String) -> String? {
+        var parts = relativePath.split(separator: "/").dropLast().map(String.init)
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    @Test func aRelativeLinkIsReadFromItsFilesFolder() {
+        #expect(ContentLinkResolver.joined("shelters.md", from: "get-help/_index.md") == "get-help/shelters.md")
+        #expect(ContentLinkResolver.joined("../about.md", from: "get-help/hotline.md") == "about.md")
+        #expect(ContentLinkResolver.joined("./more//deep.md", from: "a/b.md") == "a/more/deep.md")
+        #expect(ContentLinkResolver.joined("../../x.md", from: "a/b.md") == nil)
+        #expect(ContentLinkResolver.joined("..", from: "a/b.md") == "")
+        #expect(ContentLinkResolver.joined("", from: "_index.md") == "")
+        #expect(ContentLinkResolver.joined("stratégie/été.md", from: "été/_index.md") == "été/stratégie/été.md")
+    }
+
+    /// Random paths of `.`, `..`, empty and named parts, from random files: the same as before.
+    @Test func randomPathsGiveWhatThePartsGave() {
+        var generator = LiveSiteTests.Seeded(state: 7)
+        let names = [".", "..", "", "a", "b.md", "é", "_index.md", "x y"]
+        func path(_ count: Int) -> String {
+            (0..<count).map { _ in names[Int.random(in: 0..<names.count, using: &generator)] }.joined(separator: "/")
+        }
+        for _ in 0..<5_000 {
+            let link = path(Int.random(in: 0...6, using: &generator)) + (Bool.random(using: &generator) ? "/" : "")
+            let file = path(Int.random(in: 1...4, using: &generator)).replacingOccurrences(of: "..", with: "up").replacingOccurrences(of: "/./", with: "/")
+            #expect(ContentLinkResolver.joined(link, from: file) == Self.reference(link, from: file), "\(link) from \(file)")
+        }
+    }
+}
