@@ -20,10 +20,21 @@ public enum TextFolding {
 
     /// `fold` as bytes (all ASCII), for code that scans the result byte by byte.
     public static func foldedUTF8(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        appendFoldedUTF8(text, to: &result)
+        return result
+    }
+
+    /// `foldedUTF8(text)` appended to `buffer`.
+    public static func appendFoldedUTF8(_ text: String, to buffer: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
             // Every scalar folds to at most as many bytes as it takes in UTF-8.
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+            let before = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: bytes.count))
+            let written = buffer.withUnsafeMutableBufferPointer { whole in
+                let out = UnsafeMutableBufferPointer(rebasing: whole[before...])
                 var index = 0, count = 0
                 while index < bytes.count {
                     let lead = bytes[index]
@@ -50,8 +61,9 @@ public enum TextFolding {
                     }
                     index += length
                 }
-                written = count
+                return count
             }
+            buffer.removeLast(bytes.count - written)
         }
     }
 

@@ -43,28 +43,28 @@ public final class SearchIndexCollector: @unchecked Sendable {
 
     /// The folded words of a document's fields, in one buffer.
     fileprivate struct FieldWords {
+        /// The folded text of each field, then the joined names.
         var bytes: [UInt8] = []
-        /// End of each word in `bytes`.
-        var ends: [Int] = []
+        /// Where each word starts and ends in `bytes`.
+        var starts: [Int32] = []
+        var ends: [Int32] = []
         /// Per field: its weight and the number of words it has in `ends`.
         var fields: [(weight: Int, words: Int)] = []
 
         init(_ document: SearchDocument, language: Language) {
-            // Folded words are never longer than the text (plus the joined names), so the buffers
-            // grow once or not at all.
+            // Folded text is never longer than the text, so the buffers grow once or not at all.
             let size = document.fields.reduce(0) { $0 + ($1.weight > 0 ? $1.text.utf8.count : 0) }
             bytes.reserveCapacity(size + size / 4)
+            starts.reserveCapacity(size / 4)
             ends.reserveCapacity(size / 4)
             for field in document.fields where field.weight > 0 {
                 let before = ends.count
-                SearchText.forEachWord(field.text, language: language) { word in
-                    bytes.append(contentsOf: word)
-                    ends.append(bytes.count)
-                }
+                SearchText.appendWords(field.text, language: language, to: &bytes, starts: &starts, ends: &ends)
                 if field.isName {
                     for word in SearchText.joinedWords(field.text) {
+                        starts.append(Int32(bytes.count))
                         bytes.append(contentsOf: word.utf8)
-                        ends.append(bytes.count)
+                        ends.append(Int32(bytes.count))
                     }
                 }
                 fields.append((field.weight, ends.count - before))
@@ -204,12 +204,12 @@ private final class Stripe: @unchecked Sendable {
         // is not shared.
         let terms = [Int32](unsafeUninitializedCapacity: wordCount) { terms, written in
             analyzed.bytes.withUnsafeBufferPointer { bytes in
-                analyzed.ends.withUnsafeBufferPointer { ends in
+                analyzed.starts.withUnsafeBufferPointer { starts in analyzed.ends.withUnsafeBufferPointer { ends in
                     for word in 0..<wordCount {
-                        let text = UnsafeBufferPointer(rebasing: bytes[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
+                        let text = UnsafeBufferPointer(rebasing: bytes[Int(starts[word])..<Int(ends[word])])
                         terms[word] = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums, lists: &lists)
                     }
-                }
+                } }
             }
             written = wordCount
         }

@@ -47,43 +47,64 @@ public enum SearchText {
     /// included (step 4 is the caller's). Works on bytes, since this runs over every page's text.
     static func forEachWord(_ text: String, language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let bytes = TextFolding.foldedUTF8(text)
-        let apostrophe = UInt8(ascii: "'"), space = UInt8(ascii: " ")
         bytes.withUnsafeBufferPointer { folded in
-            var index = 0
-            while index < folded.count {
-                while index < folded.count && folded[index] == space { index += 1 }
-                var start = index
-                while index < folded.count && folded[index] != space { index += 1 }
-                var end = index
-                while start < end && folded[start] == apostrophe { start += 1 }
-                while end > start && folded[end - 1] == apostrophe { end -= 1 }
-                guard start < end else { continue }
-                switch language {
-                case .fr:
-                    // Every elision ends in an apostrophe, at most seven bytes in: most words have none.
-                    var apostropheNear = false
-                    for offset in 1..<min(8, end - start) where folded[start + offset] == apostrophe {
-                        apostropheNear = true
-                        break
-                    }
-                    if apostropheNear, let elision = frenchElisionBytes.first(where: { Self.bytes(folded, start, end, beginWith: $0) }) {
-                        start += elision.count
-                    }
-                case .en:
-                    if end - start >= 2 && folded[end - 2] == apostrophe && folded[end - 1] == UInt8(ascii: "s") { end -= 2 }
+            forEachWord(inFolded: folded, from: 0, language: language) { start, end in
+                body(UnsafeBufferPointer(rebasing: folded[start..<end]))
+            }
+        }
+    }
+
+    /// Folds `text` onto the end of `buffer` and appends where each of its words (steps 1 to 3,
+    /// stop words included) starts and ends in `buffer`: the words are not copied again.
+    static func appendWords(_ text: String, language: Language, to buffer: inout [UInt8], starts: inout [Int32], ends: inout [Int32]) {
+        let from = buffer.count
+        TextFolding.appendFoldedUTF8(text, to: &buffer)
+        buffer.withUnsafeBufferPointer { folded in
+            forEachWord(inFolded: folded, from: from, language: language) { start, end in
+                starts.append(Int32(start))
+                ends.append(Int32(end))
+            }
+        }
+    }
+
+    /// The tokenizer: calls `body` with the range of each word of `folded` from `from` on.
+    @inline(__always)
+    private static func forEachWord(inFolded folded: UnsafeBufferPointer<UInt8>, from: Int, language: Language, _ body: (Int, Int) -> Void) {
+        let apostrophe = UInt8(ascii: "'"), space = UInt8(ascii: " ")
+        var index = from
+        while index < folded.count {
+            while index < folded.count && folded[index] == space { index += 1 }
+            var start = index
+            while index < folded.count && folded[index] != space { index += 1 }
+            var end = index
+            while start < end && folded[start] == apostrophe { start += 1 }
+            while end > start && folded[end - 1] == apostrophe { end -= 1 }
+            guard start < end else { continue }
+            switch language {
+            case .fr:
+                // Every elision ends in an apostrophe, at most seven bytes in: most words have none.
+                var apostropheNear = false
+                for offset in 1..<min(8, end - start) where folded[start + offset] == apostrophe {
+                    apostropheNear = true
+                    break
                 }
-                // Words: split on apostrophes and where letters meet digits.
-                var wordStart = start
-                var position = start
-                while position <= end {
-                    let boundary = position == end || folded[position] == apostrophe
-                        || (position > wordStart && isDigit(folded[position]) != isDigit(folded[position - 1]))
-                    if boundary {
-                        if position > wordStart { body(UnsafeBufferPointer(rebasing: folded[wordStart..<position])) }
-                        wordStart = position < end && folded[position] == apostrophe ? position + 1 : position
-                    }
-                    position += 1
+                if apostropheNear, let elision = frenchElisionBytes.first(where: { Self.bytes(folded, start, end, beginWith: $0) }) {
+                    start += elision.count
                 }
+            case .en:
+                if end - start >= 2 && folded[end - 2] == apostrophe && folded[end - 1] == UInt8(ascii: "s") { end -= 2 }
+            }
+            // Words: split on apostrophes and where letters meet digits.
+            var wordStart = start
+            var position = start
+            while position <= end {
+                let boundary = position == end || folded[position] == apostrophe
+                    || (position > wordStart && isDigit(folded[position]) != isDigit(folded[position - 1]))
+                if boundary {
+                    if position > wordStart { body(wordStart, position) }
+                    wordStart = position < end && folded[position] == apostrophe ? position + 1 : position
+                }
+                position += 1
             }
         }
     }
