@@ -45,29 +45,29 @@ public final class SearchIndexCollector: @unchecked Sendable {
     fileprivate struct FieldWords {
         /// The folded text of each field, then the joined names.
         var bytes: [UInt8] = []
-        /// Where each word starts and ends in `bytes`.
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        /// Per field: its weight and the number of words it has in `ends`.
+        /// Where each word starts and ends in `bytes`, two numbers a word.
+        var ranges: [Int32] = []
+        /// Per field: its weight and the number of words it has in `ranges`.
         var fields: [(weight: Int, words: Int)] = []
 
+        var count: Int { ranges.count / 2 }
+
         init(_ document: SearchDocument, language: Language) {
-            // Folded text is never longer than the text, so the buffers grow once or not at all.
+            // Folded text is never longer than the text, so the buffer grows once or not at all.
             let size = document.fields.reduce(0) { $0 + ($1.weight > 0 ? $1.text.utf8.count : 0) }
             bytes.reserveCapacity(size + size / 4)
-            starts.reserveCapacity(size / 4)
-            ends.reserveCapacity(size / 4)
+            ranges.reserveCapacity(size / 2)
             for field in document.fields where field.weight > 0 {
-                let before = ends.count
-                SearchText.appendWords(field.text, language: language, to: &bytes, starts: &starts, ends: &ends)
+                let before = count
+                SearchText.appendWords(field.text, language: language, to: &bytes, ranges: &ranges)
                 if field.isName {
                     for word in SearchText.joinedWords(field.text) {
-                        starts.append(Int32(bytes.count))
+                        ranges.append(Int32(bytes.count))
                         bytes.append(contentsOf: word.utf8)
-                        ends.append(Int32(bytes.count))
+                        ranges.append(Int32(bytes.count))
                     }
                 }
-                fields.append((field.weight, ends.count - before))
+                fields.append((field.weight, count - before))
             }
         }
     }
@@ -198,18 +198,18 @@ private final class Stripe: @unchecked Sendable {
         swap(&counts, &fieldCounts)
         swap(&sums, &scores)
         swap(&lists, &postings)
-        let wordCount = analyzed.ends.count
+        let wordCount = analyzed.count
         // First each word's term (numbering new terms grows the tables), then the counting, on
         // tables that no longer grow: through pointers, with no check per word that an array
         // is not shared.
         let terms = [Int32](unsafeUninitializedCapacity: wordCount) { terms, written in
             analyzed.bytes.withUnsafeBufferPointer { bytes in
-                analyzed.starts.withUnsafeBufferPointer { starts in analyzed.ends.withUnsafeBufferPointer { ends in
+                analyzed.ranges.withUnsafeBufferPointer { ranges in
                     for word in 0..<wordCount {
-                        let text = UnsafeBufferPointer(rebasing: bytes[Int(starts[word])..<Int(ends[word])])
+                        let text = UnsafeBufferPointer(rebasing: bytes[Int(ranges[2 * word])..<Int(ranges[2 * word + 1])])
                         terms[word] = table.value(for: text) ?? newTerm(text, table: &table, counts: &counts, sums: &sums, lists: &lists)
                     }
-                } }
+                }
             }
             written = wordCount
         }

@@ -54,17 +54,25 @@ public enum SearchText {
         }
     }
 
-    /// Folds `text` onto the end of `buffer` and appends where each of its words (steps 1 to 3,
-    /// stop words included) starts and ends in `buffer`: the words are not copied again.
-    static func appendWords(_ text: String, language: Language, to buffer: inout [UInt8], starts: inout [Int32], ends: inout [Int32]) {
+    /// Folds `text` onto the end of `buffer` and appends to `ranges` where each of its words
+    /// (steps 1 to 3, stop words included) starts and ends in `buffer`, two numbers a word: the
+    /// words are not copied again.
+    static func appendWords(_ text: String, language: Language, to buffer: inout [UInt8], ranges: inout [Int32]) {
         let from = buffer.count
         TextFolding.appendFoldedUTF8(text, to: &buffer)
-        buffer.withUnsafeBufferPointer { folded in
-            forEachWord(inFolded: folded, from: from, language: language) { start, end in
-                starts.append(Int32(start))
-                ends.append(Int32(end))
+        // Words are at least a byte long and never overlap: at most one per folded byte.
+        let found = buffer.withUnsafeBufferPointer { folded in
+            [Int32](unsafeUninitializedCapacity: 2 * (folded.count - from)) { pairs, written in
+                var count = 0
+                forEachWord(inFolded: folded, from: from, language: language) { start, end in
+                    pairs[count] = Int32(start)
+                    pairs[count + 1] = Int32(end)
+                    count += 2
+                }
+                written = count
             }
         }
+        ranges.append(contentsOf: found)
     }
 
     /// The tokenizer: calls `body` with the range of each word of `folded` from `from` on.
