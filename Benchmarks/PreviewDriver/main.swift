@@ -78,7 +78,9 @@ func run() -> Int32 {
         write(en + draftSection + "/page-\(number).md", "---\ntitle: \"Drafted page \(number)\"\ndescription: \"A page of the section.\"\n---\nSome text.\n")
         write(fr + draftSection + "/page-\(number).md", "---\ntitle: \"Page \(number) en brouillon\"\ndescription: \"Une page de la section.\"\n---\nDu texte.\n")
     }
-    let originals = [en + draftSection + "/_index.md", fr + draftSection + "/_index.md", en + draftPage, fr + draftPage, en + page, fr + page, en + post, fr + post, fr + section + "/_index.md", service, template,
+    let otherPage = "\(section)/\(pagesOfSection[pagesOfSection.count / 2 + 1])"
+    let originals = [en + draftSection + "/_index.md", fr + draftSection + "/_index.md", en + draftPage, fr + draftPage, en + page, fr + page,
+                     en + otherPage, fr + otherPage, en + post, fr + post, fr + section + "/_index.md", service, template,
                      "Themes/default/i18n/fr.yaml",
                      "Content/site.yaml", "Content/services/taxonomy.yaml"].reduce(into: [String: String]()) { $0[$1] = read($1) }
     func makeEdits() -> [Edit] { [
@@ -136,6 +138,14 @@ func run() -> Int32 {
                 write(file, on ? replacingLine(originals[file]!, key: "translationKey", with: "translationKey: bench-pair-\(n)") : originals[file]!)
             }
             return ([en + page, fr + page], en + page)
+        },
+        Edit(name: "translationKey crosswise (two pairs)") { on, n in
+            // Two page pairs of the section paired the other way round: four pages get another twin.
+            let files = [en + page, fr + otherPage, en + otherPage, fr + page]
+            for (number, file) in files.enumerated() {
+                write(file, on ? replacingLine(originals[file]!, key: "translationKey", with: "translationKey: bench-cross-\(n)-\(number / 2)") : originals[file]!)
+            }
+            return (files, en + page)
         },
         Edit(name: "service") { on, n in
             write(service, on ? originals[service]!.replacingOccurrences(of: "summary:\n  en: \"", with: "summary:\n  en: \"Edited \(n). ") : originals[service]!)

@@ -373,11 +373,19 @@ struct SiteSources: Sendable {
             }
         }
         if keysChanged {
-            // A new `translationKey` keeps the plan when every page keeps its twin and no key is
-            // used twice; anything else is planned again (which reports it).
+            // A new `translationKey` keeps the plan when no key is used twice and every page still
+            // has a twin of its kind (a section's twin a section): the pages whose twin changed
+            // are then taken as read again (their language links and the sitemap change).
+            // Anything else is planned again, which reports it.
             var pairing = DiagnosticList()
             let twins = SitePlanner.twins(of: site.plan.pages, byPath: site.plan.indexByPath, diagnostics: &pairing)
-            guard !pairing.hasErrors, twins == previous.plan.twinOf else { return nil }
+            guard !pairing.hasErrors else { return nil }
+            if twins != previous.plan.twinOf {
+                let pages = site.plan.pages
+                guard twins.indices.allSatisfy({ twins[$0] >= 0 && pages[twins[$0]].isSection == pages[$0].isSection }) else { return nil }
+                for index in twins.indices where twins[index] != previous.plan.twinOf[index] { swapped.insert(index) }
+                site.plan.twinOf = twins
+            }
         }
         for section in sections {
             // From plan order, as planning does, so pages that tie keep the same order.

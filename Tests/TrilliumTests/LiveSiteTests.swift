@@ -448,7 +448,30 @@ struct LiveSiteTests {
             return
         }
         editor.setKey("translationKey", nil, in: editor.en(shelters))
-        _ = expectTaken([editor.en(shelters)], "the key taken off again", planned: .kept, live: live, site: site, reference: reference)
+        guard expectTaken([editor.en(shelters)], "the key taken off again", planned: .kept, live: live, site: site, reference: reference) else { return }
+        // Two pairs paired crosswise: every page has another twin, and the plan stays.
+        let hotline = "get-help/hotline.md"
+        editor.setKey("translationKey", "cross-1", in: editor.en(shelters))
+        editor.setKey("translationKey", "cross-1", in: editor.fr(hotline))
+        editor.setKey("translationKey", "cross-2", in: editor.en(hotline))
+        editor.setKey("translationKey", "cross-2", in: editor.fr(shelters))
+        let crossed = [editor.en(shelters), editor.fr(hotline), editor.en(hotline), editor.fr(shelters)]
+        guard expectTaken(crossed, "two pairs paired crosswise", planned: .kept, live: live, site: site, reference: reference) else { return }
+        let shown = (try? String(contentsOf: site.output.appendingPathComponent("en/get-help/shelters/index.html"), encoding: .utf8)) ?? ""
+        #expect(shown.contains("/fr/aide/ligne-d-urgence/"), "the English shelters page links to its new twin")
+        // One key taken off: the English hotline page is left without a twin, as a full build says.
+        editor.setKey("translationKey", nil, in: editor.en(hotline))
+        guard case .failed(let lonely) = live.update(changed: [editor.en(hotline)]) else {
+            Issue.record("a page left without a twin was taken")
+            return
+        }
+        #expect(lonely.errors.contains { $0.message.contains("no French twin") }, "\(lonely.errors)")
+        guard case .failure = fullBuild(site, into: reference) else {
+            Issue.record("the full build takes a page without a twin")
+            return
+        }
+        for file in crossed { editor.setKey("translationKey", nil, in: file) }
+        _ = expectTaken(crossed, "every key taken off", planned: .kept, live: live, site: site, reference: reference)
     }
 
     /// A section that gets another slug moves its pages: a link to one of them by its file follows
