@@ -218,6 +218,21 @@ struct LiveSiteTests {
         return differences.isEmpty
     }
 
+    /// Hands `changed` to the preview and expects it refused with a problem `saying` something,
+    /// as a full build refuses it; false otherwise.
+    func expectRefused(_ changed: [String], _ kind: String, saying message: String, live: LiveSite, site: FixtureSite, reference: URL) -> Bool {
+        guard case .failed(let failure) = live.update(changed: changed) else {
+            Issue.record("\(kind): the preview took the edit")
+            return false
+        }
+        #expect(failure.errors.contains { $0.message.contains(message) }, "\(kind): \(failure.errors)")
+        guard case .failure = fullBuild(site, into: reference) else {
+            Issue.record("\(kind): the full build takes it")
+            return false
+        }
+        return true
+    }
+
     /// Seeds 7 to 9 make three edits before the units left for later are rendered, so an edit
     /// meets units still pending from the ones before (as when a person saves again while the
     /// preview works in the background).
@@ -438,15 +453,8 @@ struct LiveSiteTests {
         guard expectTaken([editor.fr("_index.md"), editor.en("_index.md")], "a key for the home pages", planned: .kept,
                           live: live, site: site, reference: reference) else { return }
         editor.setKey("translationKey", homeKey, in: editor.en(shelters))
-        guard case .failed(let failure) = live.update(changed: [editor.en(shelters)]) else {
-            Issue.record("a key used twice in one language was taken")
-            return
-        }
-        #expect(failure.errors.contains { $0.message.contains("is already used by") }, "\(failure.errors)")
-        guard case .failure = fullBuild(site, into: reference) else {
-            Issue.record("the full build takes a key used twice")
-            return
-        }
+        guard expectRefused([editor.en(shelters)], "a key used twice in one language", saying: "is already used by",
+                            live: live, site: site, reference: reference) else { return }
         editor.setKey("translationKey", nil, in: editor.en(shelters))
         guard expectTaken([editor.en(shelters)], "the key taken off again", planned: .kept, live: live, site: site, reference: reference) else { return }
         // Two pairs paired crosswise: every page has another twin, and the plan stays.
@@ -461,15 +469,8 @@ struct LiveSiteTests {
         #expect(shown.contains("/fr/aide/ligne-d-urgence/"), "the English shelters page links to its new twin")
         // One key taken off: the English hotline page is left without a twin, as a full build says.
         editor.setKey("translationKey", nil, in: editor.en(hotline))
-        guard case .failed(let lonely) = live.update(changed: [editor.en(hotline)]) else {
-            Issue.record("a page left without a twin was taken")
-            return
-        }
-        #expect(lonely.errors.contains { $0.message.contains("no French twin") }, "\(lonely.errors)")
-        guard case .failure = fullBuild(site, into: reference) else {
-            Issue.record("the full build takes a page without a twin")
-            return
-        }
+        guard expectRefused([editor.en(hotline)], "a page left without a twin", saying: "no French twin",
+                            live: live, site: site, reference: reference) else { return }
         for file in crossed { editor.setKey("translationKey", nil, in: file) }
         _ = expectTaken(crossed, "every key taken off", planned: .kept, live: live, site: site, reference: reference)
     }
