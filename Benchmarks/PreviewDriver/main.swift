@@ -117,6 +117,17 @@ func run() -> Int32 {
             }
             return ([en + name, fr + name], on ? en + name : en + section + "/_index.md")
         },
+        Edit(name: "new keyed page pair (French name) / deleted") { on, n in
+            let name = "\(section)/bench-keyed-page.md", french = "\(section)/bench-page-avec-cle.md"
+            if on {
+                write(en + name, "---\ntitle: \"Keyed page \(n)\"\ndescription: \"A page paired by its key.\"\ntranslationKey: bench-keyed\n---\nSome text.\n")
+                write(fr + french, "---\ntitle: \"Page avec clé \(n)\"\ndescription: \"Une page jumelée par sa clé.\"\ntranslationKey: bench-keyed\n---\nDu texte.\n")
+            } else {
+                remove(en + name)
+                remove(fr + french)
+            }
+            return ([en + name, fr + french], on ? en + name : en + section + "/_index.md")
+        },
         Edit(name: "French slug") { on, n in
             write(fr + page, on ? replacingLine(originals[fr + page]!, key: "slug", with: "slug: page-renommee-\(n)") : originals[fr + page]!)
             return ([fr + page], fr + page)

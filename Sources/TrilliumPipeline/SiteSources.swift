@@ -456,10 +456,12 @@ struct SiteSources: Sendable {
                 updates[key] = .some(nil)
                 continue
             }
-            guard let page = file.page, !file.problems.contains(where: { $0.severity == .error }), page.translationKey == nil else { return nil }
-            // Twins paired by path publish together (`SiteLoader.checkPublishingAgreement`).
-            if let twin = twinFile?.page, twin.translationKey == nil,
-               twin.frontMatter.draft != page.frontMatter.draft || twin.frontMatter.publishDate != page.frontMatter.publishDate { return nil }
+            guard let page = file.page, !file.problems.contains(where: { $0.severity == .error }) else { return nil }
+            // Twins publish together (`SiteLoader.checkPublishingAgreement`, which pairs by key or path).
+            let twin = page.translationKey.map { translationKey in
+                folders[key.language.other]?.files.values.lazy.compactMap(\.page).first { $0.translationKey == translationKey }
+            } ?? twinFile?.page.flatMap { $0.translationKey == nil ? $0 : nil }
+            if let twin, twin.frontMatter.draft != page.frontMatter.draft || twin.frontMatter.publishDate != page.frontMatter.publishDate { return nil }
             problems += file.problems
             updates[key] = .some(isPublished(page) ? page : nil)
         }

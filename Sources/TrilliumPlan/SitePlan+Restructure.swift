@@ -18,8 +18,9 @@ public struct PlanChange: Sendable {
 extension SitePlan {
     /// This plan with the pages at the keys of `updates` put in (a page, new or read again) or
     /// taken out (nil: the file went, or the page is not published), without planning every
-    /// page again. For pages without a `translationKey`, paired by path, whose twins are such
-    /// pages too. A section (not the home page) may come or go, as when one is drafted or
+    /// page again. Pages are paired by path, or by `translationKey` as the planner pairs them when
+    /// a page put in or taken out has one (then every page that stays keeps its twin). A section
+    /// (not the home page) may come or go, as when one is drafted or
     /// published again: every page below it in its language is then placed again (its address,
     /// its nearest section), as the planner would place it; a section read again is left to
     /// `replanned` or `movedSection`. Nil in every other case, and whenever the planner would
@@ -34,17 +35,21 @@ extension SitePlan {
         }
         // The folders of the sections that come or go: the pages below them are placed again.
         var folders: Set<PageKey> = []
+        // Pages with a `translationKey` are paired the planner's way, over the whole plan.
+        var keyed = false
         for (key, page) in updates {
             if let index = indexByPath[key] {
                 let old = pages[index]
-                guard old.translationKey == nil, !old.isHome else { return nil }
+                guard !old.isHome else { return nil }
+                if old.translationKey != nil { keyed = true }
                 if old.isSection {
                     guard page == nil else { return nil }
                     folders.insert(PageKey(key.language, old.sectionFolder))
                 }
             }
             if let page {
-                guard page.translationKey == nil, !page.isHome, page.language == key.language, page.relativePath == key.path else { return nil }
+                guard !page.isHome, page.language == key.language, page.relativePath == key.path else { return nil }
+                if page.translationKey != nil { keyed = true }
                 if page.isSection {
                     guard indexByPath[key] == nil else { return nil }
                     folders.insert(PageKey(key.language, page.sectionFolder))
@@ -128,15 +133,52 @@ extension SitePlan {
             guard newURLs.insert(url).inserted else { return nil }
             result[index].urlPath = url
         }
-        // Twins: kept, except for the pages put in or taken out and those whose twin was, paired by path.
+        // Twins: kept, except for the pages put in or taken out and those whose twin was, paired by
+        // path; with keys, paired as the planner pairs them, and every page that stays must keep
+        // its twin.
         var twins = [Int](repeating: -1, count: result.count)
-        for (old, new) in position.enumerated() where new >= 0 && twinOf[old] >= 0 && position[twinOf[old]] >= 0 { twins[new] = position[twinOf[old]] }
-        for index in result.indices where twins[index] < 0 {
-            let page = result[index]
-            guard page.translationKey == nil, let twin = byPath[PageKey(page.language.other, page.relativePath)],
-                  twins[twin] < 0 || twins[twin] == index, result[twin].translationKey == nil, result[twin].isSection == page.isSection else { return nil }
-            twins[index] = twin
-            twins[twin] = index
+        if keyed {
+            for (old, new) in position.enumerated() where new >= 0 && twinOf[old] >= 0 && position[twinOf[old]] >= 0 { twins[new] = position[twinOf[old]] }
+            let unpaired = result.indices.filter { twins[$0] < 0 }
+            let keys = Set(unpaired.compactMap { result[$0].translationKey })
+            if result.indices.contains(where: { twins[$0] >= 0 && result[$0].translationKey.map(keys.contains) == true }) {
+                // A page that stays has one of the keys: the planner's pairing over every page decides.
+                var problems = DiagnosticList()
+                twins = SitePlanner.twins(of: result, byPath: byPath, diagnostics: &problems)
+                guard !problems.hasErrors else { return nil }
+                for (old, new) in position.enumerated() where new >= 0 && twinOf[old] >= 0 && position[twinOf[old]] >= 0 {
+                    guard twins[new] == position[twinOf[old]] else { return nil }
+                }
+            } else {
+                // As `SitePlanner.twins` pairs them: by key (a key used twice in a language is the
+                // planner's to report), then English pages by path.
+                var byKey: [Language: [String: Int]] = [:]
+                for index in unpaired {
+                    guard let key = result[index].translationKey else { continue }
+                    guard byKey[result[index].language]?[key] == nil else { return nil }
+                    byKey[result[index].language, default: [:]][key] = index
+                }
+                for (key, index) in byKey[.en] ?? [:] {
+                    guard let twin = byKey[.fr]?[key] else { continue }
+                    twins[index] = twin
+                    twins[twin] = index
+                }
+                for index in unpaired where result[index].language == .en && twins[index] < 0 {
+                    guard let twin = byPath[PageKey(.fr, result[index].relativePath)], twins[twin] < 0 else { continue }
+                    twins[index] = twin
+                    twins[twin] = index
+                }
+            }
+            guard twins.indices.allSatisfy({ twins[$0] >= 0 && result[twins[$0]].isSection == result[$0].isSection }) else { return nil }
+        } else {
+            for (old, new) in position.enumerated() where new >= 0 && twinOf[old] >= 0 && position[twinOf[old]] >= 0 { twins[new] = position[twinOf[old]] }
+            for index in result.indices where twins[index] < 0 {
+                let page = result[index]
+                guard page.translationKey == nil, let twin = byPath[PageKey(page.language.other, page.relativePath)],
+                      twins[twin] < 0 || twins[twin] == index, result[twin].translationKey == nil, result[twin].isSection == page.isSection else { return nil }
+                twins[index] = twin
+                twins[twin] = index
+            }
         }
         // Sections: the pages of the changed pages' sections, in display order.
         var children: [Int: [Int]] = [:]

@@ -128,11 +128,14 @@ struct LiveSiteTests {
             case 4:
                 let folder = pick(["get-help/", "updates/", ""])
                 let name = "\(folder)new-\(n).md"
+                // Every other pair has a French name of its own, and a key that pairs it.
+                let french = n % 2 == 0 ? name : "\(folder)nouvelle-\(n).md"
+                let key = n % 2 == 0 ? [] : ["translationKey: new-\(n)"]
                 let date = folder == "updates/" ? ["date: 2023-01-\(String(format: "%02d", n % 28 + 1))"] : []
-                site.write(en(name), FixtureSite.page(title: "New \(n)", description: "A new page.", date, body: "See [shelters](/en/get-help/shelters/)."))
-                site.write(fr(name), FixtureSite.page(title: "Nouvelle \(n)", description: "Une page.", date + ["slug: nouvelle-\(n)"], body: "Texte."))
-                pairs.append((name, name))
-                return ("new page pair", [en(name), fr(name)])
+                site.write(en(name), FixtureSite.page(title: "New \(n)", description: "A new page.", date + key, body: "See [shelters](/en/get-help/shelters/)."))
+                site.write(fr(french), FixtureSite.page(title: "Nouvelle \(n)", description: "Une page.", date + key + ["slug: nouvelle-\(n)"], body: "Texte."))
+                pairs.append((name, french))
+                return ("new page pair", [en(name), fr(french)])
             case 5:
                 let made = pairs.indices.filter { pairs[$0].0.contains("new-") }
                 guard let index = made.first.map({ _ in made[Int.random(in: 0..<made.count, using: &random)] }) else { return ("nothing", []) }
@@ -285,7 +288,7 @@ struct LiveSiteTests {
         }
     }
 
-    /// Pages that come, go, are published again or get another French slug, and a section that
+    /// Pages that come, go (paired by path or by a key), are published again or get another French slug, and a section that
     /// gets another slug (its pages move with it), are planned from the plan before
     /// (`SitePlan.restructured`), not from scratch, and still give what a full build gives; an
     /// edit that breaks a pair is refused as a full build refuses it.
@@ -304,6 +307,16 @@ struct LiveSiteTests {
             ("French slug", .restructured, {
                 editor.setKey("slug", "autre-adresse", in: editor.fr(name))
                 return [editor.fr(name)]
+            }),
+            ("new page pair with a French name of its own, paired by a key", .restructured, {
+                site.write(editor.en("get-help/keyed.md"), FixtureSite.page(title: "Keyed", description: "A keyed page.", ["translationKey: keyed"], body: "Text."))
+                site.write(editor.fr("get-help/avec-cle.md"), FixtureSite.page(title: "Avec clé", description: "Une page.", ["translationKey: keyed"], body: "Texte."))
+                return [editor.en("get-help/keyed.md"), editor.fr("get-help/avec-cle.md")]
+            }),
+            ("the keyed pair deleted", .restructured, {
+                site.remove(editor.en("get-help/keyed.md"))
+                site.remove(editor.fr("get-help/avec-cle.md"))
+                return [editor.en("get-help/keyed.md"), editor.fr("get-help/avec-cle.md")]
             }),
             ("draft", .restructured, {
                 editor.setKey("draft", "true", in: editor.en(name))
