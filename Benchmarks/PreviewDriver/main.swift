@@ -83,6 +83,19 @@ func run() -> Int32 {
                      en + otherPage, fr + otherPage, en + post, fr + post, fr + section + "/_index.md", service, template,
                      "Themes/default/i18n/fr.yaml",
                      "Content/site.yaml", "Content/services/taxonomy.yaml"].reduce(into: [String: String]()) { $0[$1] = read($1) }
+    /// A page pair of the middle section written (`on`) or deleted, paired by `key` when given.
+    func pagePair(_ on: Bool, _ n: Int, english: String, french: String, key: String?) -> (changed: [String], shows: String) {
+        let name = "\(section)/\(english)", nom = "\(section)/\(french)"
+        let keyLine = key.map { "translationKey: \($0)\n" } ?? ""
+        if on {
+            write(en + name, "---\ntitle: \"New page \(n)\"\ndescription: \"A page added while previewing.\"\n\(keyLine)---\nSome text.\n")
+            write(fr + nom, "---\ntitle: \"Nouvelle page \(n)\"\ndescription: \"Une page ajoutée.\"\n\(keyLine)---\nDu texte.\n")
+        } else {
+            remove(en + name)
+            remove(fr + nom)
+        }
+        return ([en + name, fr + nom], on ? en + name : en + section + "/_index.md")
+    }
     func makeEdits() -> [Edit] { [
         Edit(name: "page text") { on, n in
             write(en + page, on ? originals[en + page]! + "\nOne more sentence \(n).\n" : originals[en + page]!)
@@ -107,26 +120,10 @@ func run() -> Int32 {
             return ([en + draftPage, fr + draftPage], en + section + "/_index.md")
         },
         Edit(name: "new page pair / deleted") { on, n in
-            let name = "\(section)/bench-new-page.md"
-            if on {
-                write(en + name, "---\ntitle: \"New page \(n)\"\ndescription: \"A page added while previewing.\"\n---\nSome text.\n")
-                write(fr + name, "---\ntitle: \"Nouvelle page \(n)\"\ndescription: \"Une page ajoutée.\"\n---\nDu texte.\n")
-            } else {
-                remove(en + name)
-                remove(fr + name)
-            }
-            return ([en + name, fr + name], on ? en + name : en + section + "/_index.md")
+            pagePair(on, n, english: "bench-new-page.md", french: "bench-new-page.md", key: nil)
         },
         Edit(name: "new keyed page pair (French name) / deleted") { on, n in
-            let name = "\(section)/bench-keyed-page.md", french = "\(section)/bench-page-avec-cle.md"
-            if on {
-                write(en + name, "---\ntitle: \"Keyed page \(n)\"\ndescription: \"A page paired by its key.\"\ntranslationKey: bench-keyed\n---\nSome text.\n")
-                write(fr + french, "---\ntitle: \"Page avec clé \(n)\"\ndescription: \"Une page jumelée par sa clé.\"\ntranslationKey: bench-keyed\n---\nDu texte.\n")
-            } else {
-                remove(en + name)
-                remove(fr + french)
-            }
-            return ([en + name, fr + french], on ? en + name : en + section + "/_index.md")
+            pagePair(on, n, english: "bench-keyed-page.md", french: "bench-page-avec-cle.md", key: "bench-keyed")
         },
         Edit(name: "French slug") { on, n in
             write(fr + page, on ? replacingLine(originals[fr + page]!, key: "slug", with: "slug: page-renommee-\(n)") : originals[fr + page]!)
